@@ -1,0 +1,198 @@
+// The environment contract of design.md, validated once by one zod schema before any scenario runs.
+// `<PREFIX>BASE_URL` unset means "start that API's emulator and use its demo credentials"; set means
+// "use that URL and the credentials from the environment". Every problem is one line naming its variable.
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+export const API_IDS = ['o2g', 'address-manager', 'alm', 'token-login', 'sdm'] as const;
+export type ApiId = (typeof API_IDS)[number];
+
+interface VariableSpec {
+  /** Value used when the API runs on its emulator and the variable is unset. */
+  demo: string;
+  /** Needed when `<PREFIX>BASE_URL` points at a real target. */
+  required: boolean;
+  /** A credential: its value is scrubbed from everything recorded. */
+  credential: boolean;
+  schema?: z.ZodType<string>;
+  doc: string;
+}
+
+export interface ApiContract {
+  id: ApiId;
+  prefix: string;
+  /** The vendor product, as stakeholders name it (Allure parent suite). */
+  product: string;
+  variables: Record<string, VariableSpec>;
+}
+
+const credential = (demo: string, doc: string): VariableSpec => ({ demo, required: true, credential: true, doc });
+
+export const CONTRACT: Record<ApiId, ApiContract> = {
+  o2g: {
+    id: 'o2g',
+    prefix: 'O2G_',
+    product: 'ALE OmniPCX Enterprise O2G',
+    variables: {
+      USERNAME: credential('o2g-demo', 'login for GET /api/rest/authenticate (HTTP Basic)'),
+      PASSWORD: credential('o2g-demo-password', 'password for that login'),
+      APPLICATION_NAME: { demo: 'login-api-bdd', required: false, credential: false, doc: 'applicationName sent to POST /api/rest/1.0/sessions' },
+    },
+  },
+  'address-manager': {
+    id: 'address-manager',
+    prefix: 'ADDRESS_MANAGER_',
+    product: 'BlueCat Address Manager v2',
+    variables: {
+      USERNAME: credential('user1', 'username for POST /api/v2/sessions'),
+      PASSWORD: credential('pass1', 'password for that user'),
+    },
+  },
+  alm: {
+    id: 'alm',
+    prefix: 'ALM_',
+    product: 'OpenText ALM',
+    variables: {
+      CLIENT_ID: credential('oauth2-wySfthjk8uGi4Kdj4DFH@MyCompany.com', 'client ID of an active API key'),
+      SECRET: credential('etUgyeKdMvftoO8dI3CW', 'secret of that API key'),
+      INACTIVE_CLIENT_ID: { demo: 'oauth2-inactiveKey0000@MyCompany.com', required: false, credential: true, doc: 'client ID of an API key that exists but is not active (optional: the 403 scenario is skipped without it)' },
+      INACTIVE_SECRET: { demo: 'inactiveSecret0000000', required: false, credential: true, doc: 'secret of that inactive key' },
+    },
+  },
+  'token-login': {
+    id: 'token-login',
+    prefix: 'TOKEN_LOGIN_',
+    product: 'Pégase 3 API login',
+    variables: {
+      USERNAME: credential('user_test', 'User-Name header for GET /login'),
+      PASSWORD: credential('password_test', 'Password header for GET /login'),
+      STATUS_MODE: {
+        demo: 'body',
+        required: false,
+        credential: false,
+        schema: z.enum(['body', 'mirror'], { error: 'must be "body" (code only in the JSON body) or "mirror" (code also as HTTP status)' }),
+        doc: 'body: every answer is HTTP 200 with the code in the body (the documented version); mirror: the HTTP status mirrors the code',
+      },
+    },
+  },
+  sdm: {
+    id: 'sdm',
+    prefix: 'SDM_',
+    product: 'Oracle Communications SDM',
+    variables: {
+      USERNAME: credential('admin', 'userName for POST /rest/{version}/admin/login'),
+      PASSWORD: credential('password', 'password for that user'),
+      API_VERSION: {
+        demo: 'v1.3',
+        required: false,
+        credential: false,
+        schema: z.string().regex(/^v\d+\.\d+$/, { error: 'must look like v1.3' }),
+        doc: 'REST API version used in the login path',
+      },
+    },
+  },
+};
+
+const baseUrl = z
+  .string()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    error: 'must be an absolute http(s) URL such as https://alm.example.com:8443',
+  })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const positiveMs = z.coerce.number({ error: 'must be a number of milliseconds' }).int().positive({ error: 'must be a positive number of milliseconds' });
+
+/** The one schema of the whole environment contract. Empty strings count as unset. */
+export const envSchema = z.object({
+  ...Object.fromEntries(
+    Object.values(CONTRACT).flatMap((api) => [
+      [`${api.prefix}BASE_URL`, baseUrl.optional()],
+      ...Object.entries(api.variables).map(([name, spec]) => [
+        `${api.prefix}${name}`,
+        (spec.schema ?? z.string().min(1)).optional(),
+      ]),
+    ]),
+  ),
+  REQUEST_TIMEOUT_MS: positiveMs.default(10_000),
+});
+
+export interface ApiTarget {
+  id: ApiId;
+  product: string;
+  /** Undefined: the embedded emulator serves this API (its URL is known once it listens). */
+  baseUrl: string | undefined;
+  /** Effective value of every contract variable of this API, by full name; unset optional ones are absent. */
+  vars: Record<string, string>;
+}
+
+export interface Config {
+  targets: Record<ApiId, ApiTarget>;
+  requestTimeoutMs: number;
+  /** Credential values supplied by the environment: scrubbed from everything recorded. */
+  secrets: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is invalid (check .env or the environment):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates an environment (process.env after .env by default) into a Config, or throws ConfigError. */
+export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .map((name) => [name, env[name]?.trim()])
+      .filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(relevant);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        // Never echo a credential back, even a malformed one.
+        const shown = isCredentialVariable(name) ? '<hidden>' : JSON.stringify(relevant[name] ?? '');
+        return `${name}=${shown} ${issue.message}`;
+      }),
+    );
+  }
+  const values = parsed.data as Record<string, string | undefined>;
+  const problems: string[] = [];
+  const secrets: string[] = [];
+  const targets = Object.fromEntries(
+    Object.values(CONTRACT).map((api) => {
+      const url = values[`${api.prefix}BASE_URL`];
+      const vars: Record<string, string> = {};
+      for (const [name, spec] of Object.entries(api.variables)) {
+        const full = `${api.prefix}${name}`;
+        const given = values[full];
+        if (given !== undefined) {
+          vars[full] = given;
+          if (spec.credential) secrets.push(given);
+        } else if (url === undefined) {
+          vars[full] = spec.demo;
+        } else if (spec.required) {
+          problems.push(`${full} is required when ${api.prefix}BASE_URL is set (${spec.doc})`);
+        } else if (!spec.credential) {
+          vars[full] = spec.demo;
+        }
+      }
+      return [api.id, { id: api.id, product: api.product, baseUrl: url, vars }];
+    }),
+  ) as Record<ApiId, ApiTarget>;
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { targets, requestTimeoutMs: Number(values.REQUEST_TIMEOUT_MS), secrets };
+}
+
+export function isCredentialVariable(name: string): boolean {
+  return Object.values(CONTRACT).some((api) =>
+    Object.entries(api.variables).some(([short, spec]) => spec.credential && `${api.prefix}${short}` === name),
+  );
+}
+
+/** process.env over .env (the environment wins, as CI secrets expect). DOTENV_PATH picks another file. */
+export function readEnvironment(): NodeJS.ProcessEnv {
+  loadDotenv({ quiet: true, path: process.env.DOTENV_PATH ?? '.env' });
+  return process.env;
+}

@@ -1,0 +1,108 @@
+// A tiny node:http host for the pure emulator handlers: ephemeral loopback port by default, a body limit,
+// short timeouts for dribbling clients, and an API-formatted error when a handler throws. Node's defaults
+// (no body limit, 60 s header timeout) are too loose for a server that QA and robustness tests hammer.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EmuRequest, EmuResponse, Emulator } from './types';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HostOptions {
+  port?: number;
+  host?: string;
+  /** Added before every answer, to imitate a remote target. */
+  latencyMs?: number;
+}
+
+export interface RunningEmulator {
+  emulator: Emulator;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function hostEmulator(emulator: Emulator, options: HostOptions = {}): Promise<RunningEmulator> {
+  const server = http.createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
+    void serve(emulator, req, res, options.latencyMs ?? 0);
+  });
+  server.headersTimeout = 2_000;
+  server.requestTimeout = 3_000;
+  server.keepAliveTimeout = 30_000;
+  (server as http.Server & { connectionsCheckingInterval?: number }).connectionsCheckingInterval = 500;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    emulator,
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function serve(emulator: Emulator, req: http.IncomingMessage, res: http.ServerResponse, latencyMs: number) {
+  let answer: EmuResponse;
+  const body = await readBody(req);
+  const request = toEmuRequest(req, body ?? Buffer.alloc(0));
+  if (request === undefined) {
+    answer = emulator.error(400, 'The request line could not be parsed.');
+  } else if (body === undefined) {
+    answer = emulator.error(413, `Request body exceeds ${MAX_BODY_BYTES} bytes.`, request);
+  } else {
+    try {
+      answer = emulator.handle(request);
+    } catch (error) {
+      answer = emulator.error(500, `Internal error: ${(error as Error).message}`, request);
+    }
+  }
+  if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+  if (res.destroyed) return;
+  const payload = answer.body === undefined ? Buffer.alloc(0) : Buffer.from(answer.body);
+  res.writeHead(answer.status, {
+    Date: new Date(emulator.clock.now()).toUTCString(),
+    'Content-Length': String(payload.length),
+    ...answer.headers,
+  });
+  res.end(req.method === 'HEAD' ? undefined : payload);
+}
+
+/** The body, or undefined once it passes the limit (the rest is drained, not stored). */
+function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
+    req.on('error', () => resolve(Buffer.alloc(0)));
+  });
+}
+
+function toEmuRequest(req: http.IncomingMessage, body: Buffer): EmuRequest | undefined {
+  const rawPath = req.url ?? '/';
+  if (!URL.canParse(rawPath.replace(/^\/+/, '/'), 'http://emulator')) return undefined;
+  const url = new URL(rawPath.replace(/^\/+/, '/'), 'http://emulator');
+  const headers = Object.create(null) as Record<string, string>;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i]!.toLowerCase();
+    const value = req.rawHeaders[i + 1]!;
+    const separator = name === 'cookie' ? '; ' : ', ';
+    headers[name] = Object.hasOwn(headers, name) ? `${headers[name]}${separator}${value}` : value;
+  }
+  return {
+    method: req.method ?? 'GET',
+    path: url.pathname.replace(/\/{2,}/g, '/'),
+    rawPath,
+    query: url.searchParams,
+    headers,
+    body,
+    remoteAddress: req.socket.remoteAddress ?? '127.0.0.1',
+  };
+}

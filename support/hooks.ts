@@ -1,0 +1,60 @@
+// Lifecycle: emulators start once per process (BeforeAll) unless <PREFIX>BASE_URL points elsewhere;
+// each scenario gets fresh request contexts (Before) that are disposed after it (After), so no cookie
+// survives a scenario. Every step and hook error passes the redactor before cucumber records it.
+import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, setDefinitionFunctionWrapper, type ITestCaseHookParameter } from '@cucumber/cucumber';
+import { parentSuite, suite, label } from 'allure-js-commons';
+import 'allure-cucumberjs';
+import { API_IDS, CONTRACT, type ApiId } from './config';
+import { Redactor } from './redact';
+import { config, emulatorOf, startRuntime, stopRuntime } from './runtime';
+import { ApiWorld } from './world';
+
+// A step may wait for one request to time out and then report it: give it that long and a margin.
+setDefaultTimeout(config.requestTimeoutMs + 5_000);
+
+const processRedactor = new Redactor(config.secrets);
+setDefinitionFunctionWrapper((code: (...args: unknown[]) => unknown) => {
+  return async function redacting(this: unknown, ...args: unknown[]) {
+    try {
+      return await code.apply(this, args);
+    } catch (error) {
+      throw (this instanceof ApiWorld ? this.redactor : processRedactor).error(error);
+    }
+  };
+});
+
+BeforeAll(async () => {
+  await startRuntime();
+});
+
+AfterAll(async () => {
+  await stopRuntime();
+});
+
+Before(async function (this: ApiWorld, { pickle, gherkinDocument }: ITestCaseHookParameter) {
+  this.api = apiOfFeature(pickle.uri);
+  if (this.api) {
+    await parentSuite(CONTRACT[this.api].product);
+    await suite(gherkinDocument.feature?.name ?? pickle.uri);
+    for (const tag of pickle.tags.map((t) => t.name)) {
+      if (/^@[A-Z0-9]+-\d+$/.test(tag)) await label('behaviour', tag.slice(1));
+    }
+  }
+  const onlyOnEmulator = pickle.tags.some((tag) => tag.name === '@emulator');
+  if (onlyOnEmulator && this.api && config.targets[this.api].baseUrl !== undefined) {
+    this.log(`Skipped: this scenario can only be provoked on the emulator, and ${CONTRACT[this.api].prefix}BASE_URL points at a real target.`);
+    return 'skipped';
+  }
+  await this.context();
+  return undefined;
+});
+
+After(async function (this: ApiWorld) {
+  await this.dispose();
+  if (this.api) emulatorOf(this.api)?.emulator.clock.reset();
+});
+
+function apiOfFeature(uri: string): ApiId | undefined {
+  const folder = /(?:^|\/)features\/([^/]+)\//.exec(uri.replace(/\\/g, '/'))?.[1];
+  return API_IDS.find((id) => id === folder);
+}

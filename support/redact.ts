@@ -1,0 +1,153 @@
+// The one redaction path for everything recorded (attachments, failure messages, logs). Two layers:
+// structural (secret headers, cookie values, JSON keys and XML elements named like secrets) and literal
+// (every value ever masked, and every credential from the environment, in raw, base64, base64url and
+// URL-encoded forms, wherever it appears afterwards: a URL, an error message, a remembered value).
+export const MASK = '[REDACTED]';
+
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'password', 'token', 'x-xsrf-token', 'x-api-key', 'api-key', 'secret']);
+const SECRET_KEY = /^(password|passwd|pwd|secret|client_?secret|token|api_?token|access_?token|refresh_?token|id_?token|credentials?|basic_?authentication_?credentials|session_?id|jsessionid)$/i;
+/** Values shorter than this are not scrubbed literally: "admin" would otherwise mangle "/admin/login". */
+const MIN_LITERAL = 6;
+
+export interface HeaderLine {
+  name: string;
+  value: string;
+}
+
+export class Redactor {
+  private readonly literals = new Set<string>();
+  private sorted: string[] | undefined;
+
+  constructor(secrets: Iterable<string> = []) {
+    for (const secret of secrets) this.remember(secret);
+  }
+
+  /** Treats a value as secret from now on, wherever it appears. */
+  remember(value: string): void {
+    if (value.length < MIN_LITERAL) return;
+    for (const form of [value, Buffer.from(value).toString('base64'), Buffer.from(value).toString('base64url'), encodeURIComponent(value)]) {
+      if (!this.literals.has(form)) {
+        this.literals.add(form);
+        this.sorted = undefined;
+      }
+    }
+  }
+
+  /** Replaces every remembered secret in free text. */
+  text(input: string): string {
+    this.sorted ??= [...this.literals].sort((a, b) => b.length - a.length);
+    let output = input;
+    for (const secret of this.sorted) if (output.includes(secret)) output = output.split(secret).join(MASK);
+    return output;
+  }
+
+  header(name: string, value: string): string {
+    const lower = name.toLowerCase();
+    if (lower === 'set-cookie') return this.setCookie(value);
+    if (lower === 'cookie') return this.cookieList(value);
+    if (SECRET_HEADERS.has(lower)) {
+      const scheme = /^(Basic|Bearer|Digest|Token|LWSSO)\s+(.+)$/i.exec(value);
+      this.remember(scheme ? scheme[2]! : value);
+      if (scheme?.[2] && /^basic$/i.test(scheme[1]!)) this.rememberBasic(scheme[2]);
+      return value === '' ? '' : scheme ? `${scheme[1]} ${MASK}` : MASK;
+    }
+    return this.text(value);
+  }
+
+  headers(lines: HeaderLine[]): HeaderLine[] {
+    return lines.map(({ name, value }) => ({ name, value: this.header(name, value) }));
+  }
+
+  /** Masks secret fields of a JSON, XML or form body, then scrubs known secrets from what is left. */
+  body(text: string, contentType = ''): string {
+    const trimmed = text.trimStart();
+    if (/json/i.test(contentType) || trimmed.startsWith('{') || trimmed.startsWith('[')) return this.text(this.json(text));
+    if (/xml/i.test(contentType) || trimmed.startsWith('<')) return this.text(this.xml(text));
+    if (/x-www-form-urlencoded/i.test(contentType)) return this.text(this.form(text));
+    return this.text(text);
+  }
+
+  private json(text: string): string {
+    try {
+      return JSON.stringify(this.maskObject(JSON.parse(text)), null, 2);
+    } catch {
+      return text.replace(/("([^"\\]*)"\s*:\s*)"((?:[^"\\]|\\.)*)"/g, (whole, head: string, key: string, value: string) =>
+        SECRET_KEY.test(key) ? (this.remember(value), `${head}"${MASK}"`) : whole,
+      );
+    }
+  }
+
+  private maskObject(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map((item) => this.maskObject(item));
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      const secret = SECRET_KEY.test(key) && (typeof inner === 'string' || typeof inner === 'number');
+      if (secret) this.remember(String(inner));
+      // defineProperty: a "__proto__" key from the wire must stay data, not become a prototype.
+      Object.defineProperty(out, key, { value: secret ? MASK : this.maskObject(inner), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+
+  private xml(text: string): string {
+    return text.replace(/<([A-Za-z_][\w.-]*)(\s[^>]*)?>([^<]*)<\/\1\s*>/g, (whole, tag: string, attrs: string | undefined, value: string) => {
+      if (!SECRET_KEY.test(tag) || value === '') return whole;
+      this.remember(value.trim());
+      return `<${tag}${attrs ?? ''}>${MASK}</${tag}>`;
+    });
+  }
+
+  private form(text: string): string {
+    return text
+      .split('&')
+      .map((pair) => {
+        const [key = '', value] = pair.split('=', 2);
+        if (value === undefined || !SECRET_KEY.test(decodeURIComponent(key))) return pair;
+        this.remember(decodeURIComponent(value));
+        return `${key}=${MASK}`;
+      })
+      .join('&');
+  }
+
+  private setCookie(value: string): string {
+    const [pair = '', ...attributes] = value.split(';');
+    const eq = pair.indexOf('=');
+    const name = eq < 0 ? pair : pair.slice(0, eq);
+    const cookie = eq < 0 ? '' : pair.slice(eq + 1).trim();
+    const shown = cookie === '' || cookie === '""' ? cookie : MASK;
+    if (shown === MASK) this.remember(cookie);
+    return [`${name.trim()}=${shown}`, ...attributes.map((a) => a.trim())].join('; ');
+  }
+
+  private cookieList(value: string): string {
+    return value
+      .split(';')
+      .map((part) => {
+        const eq = part.indexOf('=');
+        if (eq < 0) {
+          // A bare value (SDM's Python example sends the session id alone).
+          if (part.trim() !== '') this.remember(part.trim());
+          return part.trim() === '' ? '' : MASK;
+        }
+        const cookie = part.slice(eq + 1).trim();
+        if (cookie !== '') this.remember(cookie);
+        return `${part.slice(0, eq).trim()}=${cookie === '' ? '' : MASK}`;
+      })
+      .join('; ');
+  }
+
+  private rememberBasic(encoded: string): void {
+    const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon >= 0) this.remember(decoded.slice(colon + 1));
+  }
+
+  /** An Error whose message and stack carry no known secret. */
+  error(error: unknown): Error {
+    if (!(error instanceof Error)) return new Error(this.text(String(error)));
+    error.message = this.text(error.message);
+    if (error.stack) error.stack = this.text(error.stack);
+    return error;
+  }
+}

@@ -1,0 +1,30 @@
+// Every named schema a feature can cite ("the body matches the "token-login success" schema"). JSON
+// schemas validate the parsed body; XML schemas validate the object fast-xml-parser makes of it.
+import type { z } from 'zod';
+import { TOKEN_LOGIN_SCHEMAS } from './token-login';
+// o2g imports here
+// address-manager imports here
+// alm imports here
+// sdm imports here
+
+export interface NamedSchema {
+  name: string;
+  format: 'json' | 'xml';
+  schema: z.ZodType;
+}
+
+const ALL: NamedSchema[] = [
+  ...TOKEN_LOGIN_SCHEMAS,
+  // o2g registers here
+  // address-manager registers here
+  // alm registers here
+  // sdm registers here
+];
+
+export const SCHEMAS = new Map(ALL.map((entry) => [entry.name, entry]));
+
+export function schemaNamed(name: string): NamedSchema {
+  const found = SCHEMAS.get(name);
+  if (!found) throw new Error(`No schema is named "${name}"; known schemas: ${[...SCHEMAS.keys()].sort().join(', ')}`);
+  return found;
+}

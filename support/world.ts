@@ -1,0 +1,231 @@
+// The World does the work; steps stay one to three lines. Per scenario it owns one Playwright request
+// context per named session (each its own cookie jar; "default" unless a step says "as alice"), the
+// request being prepared, the last exchange (body read once), remembered values and the redactor.
+// Nothing here is module-global, so scenarios and parallel workers never share a cookie.
+import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
+import { request, type APIRequestContext } from '@playwright/test';
+import { attachment } from 'allure-js-commons';
+import { CONTRACT, type ApiId, type ApiTarget } from './config';
+import { ExpectationError, TargetError, classifyTransportError } from './errors';
+import { describeExchange, exchangeTitle, headerValues, type Exchange, type ReceivedResponse } from './exchange';
+import { interpolate } from './interpolate';
+import { Redactor, type HeaderLine } from './redact';
+import { baseUrlOf, config, configurationVariables } from './runtime';
+import { parseXml } from './xml';
+
+export interface OutgoingBody {
+  text: string;
+  contentType?: string;
+}
+
+export class ApiWorld extends World {
+  /** The API this scenario targets: the folder of its feature (features/<api>/...). */
+  api: ApiId | undefined;
+  readonly redactor = new Redactor(config.secrets);
+  readonly remembered = new Map<string, unknown>();
+  private readonly sessions = new Map<string, APIRequestContext>();
+  private sessionName = 'default';
+  private pendingHeaders: HeaderLine[] = [];
+  private pendingBody: OutgoingBody | undefined;
+  private lastExchange: Exchange | undefined;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  get target(): ApiTarget {
+    if (!this.api) throw new Error('This feature is not under features/<api>/, so no API (and no base URL) is known for it');
+    return config.targets[this.api];
+  }
+
+  /** Replaces {{remembered}} and ${CONFIG} in a step argument. */
+  expand(text: string): string {
+    return interpolate(text, this.remembered, configurationVariables());
+  }
+
+  remember(name: string, value: unknown, options: { secret?: boolean } = {}): void {
+    if (options.secret && typeof value === 'string') this.redactor.remember(value);
+    this.remembered.set(name, value);
+  }
+
+  /** Remembers a value computed from `source`: secret when the source carried a secret. */
+  rememberDerived(name: string, value: string, source: string): void {
+    this.remember(name, value, { secret: this.redactor.text(source) !== source });
+  }
+
+  /** Later requests (until another `actAs`) use this named session, with its own cookie jar. */
+  actAs(name: string): void {
+    this.sessionName = name;
+  }
+
+  async context(name = this.sessionName): Promise<APIRequestContext> {
+    let context = this.sessions.get(name);
+    if (!context) {
+      context = await request.newContext({ timeout: config.requestTimeoutMs, maxRedirects: 0 });
+      this.sessions.set(name, context);
+    }
+    return context;
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all([...this.sessions.values()].map((context) => context.dispose()));
+    this.sessions.clear();
+  }
+
+  addHeader(name: string, value: string): void {
+    this.pendingHeaders.push({ name, value: this.expand(value) });
+  }
+
+  setBasicAuth(user: string, password: string): void {
+    const encoded = Buffer.from(`${this.expand(user)}:${this.expand(password)}`).toString('base64');
+    this.addHeader('Authorization', `Basic ${encoded}`);
+  }
+
+  setBody(text: string, contentType?: string): void {
+    this.pendingBody = { text: this.expand(text), contentType };
+  }
+
+  /** Sends the prepared request; transport failures become one sentence (never Playwright's call log). */
+  async send(method: string, path: string): Promise<Exchange> {
+    const url = joinUrl(baseUrlOf(this.target), this.expand(path));
+    const headers = this.pendingHeaders;
+    const body = this.pendingBody;
+    this.pendingHeaders = [];
+    this.pendingBody = undefined;
+    if (body?.contentType && !headers.some((h) => h.name.toLowerCase() === 'content-type')) {
+      headers.push({ name: 'Content-Type', value: body.contentType });
+    }
+    const context = await this.context();
+    const jarCookies = await cookiesFor(context, url);
+    const started = Date.now();
+    const exchange: Exchange = {
+      session: this.sessionName,
+      request: { method, url, headers, jarCookies, body: body?.text },
+      durationMs: 0,
+    };
+    try {
+      const response = await context.fetch(url, {
+        method,
+        headers: Object.fromEntries(headers.map((h) => [h.name, h.value])),
+        data: body?.text,
+        failOnStatusCode: false,
+        maxRedirects: 0,
+      });
+      const raw = await response.body();
+      exchange.response = {
+        status: response.status(),
+        statusText: response.statusText(),
+        headers: response.headersArray(),
+        body: raw,
+        text: raw.toString('utf8'),
+      };
+    } catch (error) {
+      exchange.error = classifyTransportError(error).what;
+      exchange.durationMs = Date.now() - started;
+      this.lastExchange = exchange;
+      await this.record(exchange);
+      throw this.targetError(method, url, error);
+    }
+    exchange.durationMs = Date.now() - started;
+    this.lastExchange = exchange;
+    await this.record(exchange);
+    return exchange;
+  }
+
+  get exchange(): Exchange {
+    if (!this.lastExchange) throw new Error('No request has been sent yet in this scenario: a When step must send one before a Then step can check the answer');
+    return this.lastExchange;
+  }
+
+  get response(): ReceivedResponse {
+    const { response } = this.exchange;
+    if (!response) throw new Error(`The last request got no answer (${this.exchange.error}), so there is no response to check`);
+    return response;
+  }
+
+  header(name: string): string | undefined {
+    const values = headerValues(this.response.headers, name);
+    return values.length ? values.join(', ') : undefined;
+  }
+
+  /** Names of the cookies the current session's jar holds. */
+  async jarCookieNames(): Promise<string[]> {
+    return (await (await this.context()).storageState()).cookies.map((cookie) => cookie.name);
+  }
+
+  /** The value of one cookie in the current session's jar. */
+  async jarCookie(name: string): Promise<string | undefined> {
+    return (await (await this.context()).storageState()).cookies.find((cookie) => cookie.name === name)?.value;
+  }
+
+  setCookies(): string[] {
+    return headerValues(this.response.headers, 'set-cookie');
+  }
+
+  /** The response body as JSON; a body that is not JSON fails the step with one sentence. */
+  json(): unknown {
+    const { text } = this.response;
+    try {
+      return JSON.parse(text);
+    } catch {
+      const type = this.header('content-type') ?? 'no Content-Type';
+      const shown = text.trim() === '' ? 'an empty body' : `"${this.redactor.text(text.slice(0, 80).replace(/\s+/g, ' '))}${text.length > 80 ? '…' : ''}"`;
+      return this.fail(`Expected a JSON body from ${this.describeRequest()}, but got ${shown} (${type})`);
+    }
+  }
+
+  /** The response body parsed as XML; malformed, truncated or empty XML fails the step with one sentence. */
+  xml(): Record<string, unknown> {
+    try {
+      return parseXml(this.response.text);
+    } catch (error) {
+      return this.fail(`Expected an XML body from ${this.describeRequest()}, but the body ${(error as Error).message}`);
+    }
+  }
+
+  describeRequest(): string {
+    const { method, url } = this.exchange.request;
+    return `${method} ${this.redactor.text(url)}`;
+  }
+
+  /** Fails the step: what was expected, what came, then the redacted exchange. */
+  fail(sentence: string): never {
+    const detail = this.lastExchange ? `\n\n${describeExchange(this.lastExchange, this.redactor)}` : '';
+    throw new ExpectationError(this.redactor.text(sentence) + detail);
+  }
+
+  private targetError(method: string, url: string, error: unknown): TargetError {
+    const { kind, what } = classifyTransportError(error);
+    const api = this.target;
+    const source = api.baseUrl === undefined ? `its embedded emulator` : `${CONTRACT[api.id].prefix}BASE_URL`;
+    const advice =
+      kind === 'timeout'
+        ? `check that the server at ${source} is up, or raise REQUEST_TIMEOUT_MS (now ${config.requestTimeoutMs} ms)`
+        : kind === 'dns' || kind === 'refused'
+          ? `check ${source} and that the server is running and reachable from here`
+          : `check ${source} and the network between here and the server`;
+    return new TargetError(this.redactor.text(`Cannot reach ${api.id} (${api.product}): ${method} ${url}: ${what}; ${advice}.`), kind);
+  }
+
+  private async record(exchange: Exchange): Promise<void> {
+    await attachment(exchangeTitle(exchange), describeExchange(exchange, this.redactor), { contentType: 'text/plain', fileExtension: 'txt' });
+  }
+}
+
+/** `<BASE_URL>` + documented path, joined as text (a base URL may carry a path prefix), never resolved. */
+export function joinUrl(base: string, path: string): string {
+  if (/^https?:\/\//i.test(path)) return path;
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+async function cookiesFor(context: APIRequestContext, url: string): Promise<string> {
+  const { cookies } = await context.storageState();
+  if (cookies.length === 0) return '';
+  const target = new URL(url);
+  return cookies
+    .filter((c) => (target.hostname === c.domain || target.hostname.endsWith(c.domain.replace(/^\./, '.'))) && target.pathname.startsWith(c.path))
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
+}
+
+setWorldConstructor(ApiWorld);
