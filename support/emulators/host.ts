@@ -17,12 +17,15 @@ export interface HostOptions {
 export interface RunningEmulator {
   emulator: Emulator;
   url: string;
+  /** The next request gets a 500 in the API's own format: the only way to provoke a documented 500. */
+  failNextRequest(): void;
   close(): Promise<void>;
 }
 
 export async function hostEmulator(emulator: Emulator, options: HostOptions = {}): Promise<RunningEmulator> {
+  const state = { failNext: false };
   const server = http.createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
-    void serve(emulator, req, res, options.latencyMs ?? 0);
+    void serve(emulator, req, res, options.latencyMs ?? 0, state);
   });
   server.headersTimeout = 2_000;
   server.requestTimeout = 3_000;
@@ -37,6 +40,9 @@ export async function hostEmulator(emulator: Emulator, options: HostOptions = {}
   return {
     emulator,
     url: `http://${host}:${port}`,
+    failNextRequest: () => {
+      state.failNext = true;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -45,12 +51,15 @@ export async function hostEmulator(emulator: Emulator, options: HostOptions = {}
   };
 }
 
-async function serve(emulator: Emulator, req: http.IncomingMessage, res: http.ServerResponse, latencyMs: number) {
+async function serve(emulator: Emulator, req: http.IncomingMessage, res: http.ServerResponse, latencyMs: number, state: { failNext: boolean }) {
   let answer: EmuResponse;
   const body = await readBody(req);
   const request = toEmuRequest(req, body ?? Buffer.alloc(0));
   if (request === undefined) {
     answer = emulator.error(400, 'The request line could not be parsed.');
+  } else if (state.failNext) {
+    state.failNext = false;
+    answer = emulator.error(500, 'Internal server error', request);
   } else if (body === undefined) {
     answer = emulator.error(413, `Request body exceeds ${MAX_BODY_BYTES} bytes.`, request);
   } else {
