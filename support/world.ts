@@ -11,6 +11,7 @@ import { describeExchange, exchangeTitle, headerValues, type Exchange, type Rece
 import { interpolate } from './interpolate';
 import { Redactor, type HeaderLine } from './redact';
 import { baseUrlOf, config, configurationVariables } from './runtime';
+import { joinUrl } from './join-url';
 import { parseXml } from './xml';
 
 export interface OutgoingBody {
@@ -210,12 +211,6 @@ export class ApiWorld extends World {
   private async record(exchange: Exchange): Promise<void> {
     await attachment(exchangeTitle(exchange), describeExchange(exchange, this.redactor), { contentType: 'text/plain', fileExtension: 'txt' });
   }
-}
-
-/** `<BASE_URL>` + documented path, joined as text (a base URL may carry a path prefix), never resolved. */
-export function joinUrl(base: string, path: string): string {
-  if (/^https?:\/\//i.test(path)) return path;
-  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
 async function cookiesFor(context: APIRequestContext, url: string): Promise<string> {

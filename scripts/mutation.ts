@@ -1,0 +1,147 @@
+// `npm run mutation`: proves every scenario can fail. Runs each API's features once without a fault (all
+// must pass) and once per catalogued emulator fault (at least one scenario must fail), in-process through
+// cucumber's API with support code loaded once per worker, one worker per core. Exits non-zero when a
+// fault survives or a scenario was never failed by any fault. Writes reports/mutation.json.
+import { fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { Envelope } from '@cucumber/messages';
+import { allFaults } from '../support/emulators/faults';
+
+interface RunResult {
+  /** `api:fault`, or `api:` for the run without a fault. */
+  run: string;
+  scenarios: string[];
+  failed: string[];
+  /** Failure messages of the first failing steps, to explain an unexpected baseline failure. */
+  errors: string[];
+}
+
+const apiOf = (run: string) => run.split(':')[0]!;
+
+async function worker(runs: string[]): Promise<void> {
+  const { loadConfiguration, loadSupport, runCucumber } = await import('@cucumber/cucumber/api');
+  const apis = [...new Set(runs.map(apiOf))];
+  const supports = new Map<string, { options: Awaited<ReturnType<typeof loadConfiguration>>['runConfiguration']; support: Awaited<ReturnType<typeof loadSupport>> }>();
+  for (const api of apis) {
+    const { runConfiguration } = await loadConfiguration({ profiles: ['quiet'], provided: { paths: [`features/${api}`], format: [] } });
+    // Support code is loaded once (the first time) and reused: require() caches it anyway.
+    const support = supports.values().next().value?.support ?? (await loadSupport(runConfiguration));
+    supports.set(api, { options: runConfiguration, support });
+  }
+  const silent = { stdout: devNull(), stderr: devNull() };
+  for (const run of runs) {
+    const [api, fault] = run.split(':') as [string, string];
+    if (fault) process.env.EMULATOR_FAULT = run;
+    else delete process.env.EMULATOR_FAULT;
+    const { options, support } = supports.get(api)!;
+    const pickles = new Map<string, string>();
+    const started = new Map<string, string>();
+    const failed = new Set<string>();
+    const errors: string[] = [];
+    await runCucumber({ ...options, support }, silent, (envelope: Envelope) => {
+      if (envelope.pickle) pickles.set(envelope.pickle.id, `${envelope.pickle.uri}:${envelope.pickle.location?.line ?? 0} ${envelope.pickle.name}`);
+      if (envelope.testCase) started.set(envelope.testCase.id, envelope.testCase.pickleId);
+      if (envelope.testCaseStarted) started.set(envelope.testCaseStarted.id, started.get(envelope.testCaseStarted.testCaseId)!);
+      const finished = envelope.testStepFinished;
+      if (finished && (finished.testStepResult.status === 'FAILED' || finished.testStepResult.status === 'UNDEFINED' || finished.testStepResult.status === 'AMBIGUOUS')) {
+        const scenario = pickles.get(started.get(finished.testCaseStartedId)!)!;
+        if (!failed.has(scenario)) errors.push(`${scenario}: ${(finished.testStepResult.message ?? finished.testStepResult.status).split('\n')[0]}`);
+        failed.add(scenario);
+      }
+    });
+    process.send!({ run, scenarios: [...pickles.values()], failed: [...failed], errors } satisfies RunResult);
+  }
+}
+
+function devNull(): NodeJS.WritableStream {
+  const { Writable } = require('node:stream') as typeof import('node:stream');
+  return new Writable({ write: (_chunk, _encoding, done) => done() });
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const faults = allFaults().filter((fault) => only.length === 0 || only.includes(apiOf(fault)));
+  const apis = [...new Set(faults.map(apiOf))];
+  const runs = [...apis.map((api) => `${api}:`), ...faults];
+  const workers = Math.max(1, Math.min(availableParallelism(), 4));
+  const started = Date.now();
+  const results: RunResult[] = [];
+  await Promise.all(
+    Array.from({ length: workers }, (_, index) => {
+      const share = runs.filter((_, i) => i % workers === index);
+      if (share.length === 0) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const child = fork(__filename, ['--worker', JSON.stringify(share)], { execArgv: ['--import', 'tsx'], env: { ...process.env, FORCE_COLOR: '0' } });
+        child.on('message', (message: RunResult) => results.push(message));
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`mutation worker ${index} exited with ${code}`))));
+      });
+    }),
+  );
+
+  const byRun = new Map(results.map((r) => [r.run, r]));
+  const problems: string[] = [];
+  const rows: string[][] = [];
+  const everFailed = new Set<string>();
+  const allScenarios = new Set<string>();
+  for (const api of apis) {
+    const baseline = byRun.get(`${api}:`)!;
+    baseline.scenarios.forEach((s) => allScenarios.add(s));
+    if (baseline.failed.length) problems.push(`${api} fails without any fault:\n    ${baseline.errors.join('\n    ')}`);
+    if (baseline.scenarios.length === 0) problems.push(`${api} has no scenario`);
+  }
+  for (const fault of faults) {
+    const result = byRun.get(fault)!;
+    result.failed.forEach((s) => everFailed.add(s));
+    rows.push([fault, result.failed.length ? 'killed' : 'SURVIVED', result.failed.length ? `${result.failed.length}: ${result.failed.map(short).join('; ')}` : '-']);
+  }
+  const survivors = rows.filter((row) => row[1] === 'SURVIVED').map((row) => row[0]!);
+  const neverFailed = [...allScenarios].filter((s) => !everFailed.has(s)).sort();
+
+  const width = Math.max(...rows.map((r) => r[0]!.length), 5);
+  console.log(`${'fault'.padEnd(width)}  result    scenarios that failed`);
+  for (const [fault, verdict, failing] of rows) console.log(`${fault!.padEnd(width)}  ${verdict!.padEnd(8)}  ${truncate(failing!, 140)}`);
+  console.log('');
+  for (const problem of problems) console.log(`BASELINE: ${problem}`);
+  for (const fault of survivors) console.log(`SURVIVED: ${fault} — no scenario fails when the emulator ${describeFault(fault)}`);
+  for (const scenario of neverFailed) console.log(`NEVER FAILED: ${scenario} — no fault makes it fail: strengthen it or add the fault it is missing`);
+  const killed = rows.length - survivors.length;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`mutation score: ${killed}/${rows.length} faults killed (${rows.length ? ((100 * killed) / rows.length).toFixed(0) : 0}%), ${neverFailed.length} of ${allScenarios.size} scenarios never failed, ${seconds} s on ${workers} workers`);
+
+  mkdirSync('reports', { recursive: true });
+  writeFileSync(
+    'reports/mutation.json',
+    JSON.stringify({ killed, total: rows.length, survivors, neverFailed, baselineProblems: problems, seconds: Number(seconds), faults: rows.map(([fault, verdict]) => ({ fault, killed: verdict === 'killed', failedScenarios: byRun.get(fault!)!.failed })) }, null, 2),
+  );
+  process.exitCode = survivors.length || neverFailed.length || problems.length ? 1 : 0;
+}
+
+function short(scenario: string): string {
+  return scenario.replace(/^features\//, '');
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function describeFault(run: string): string {
+  const [api, fault] = run.split(':') as [string, string];
+  const { FAULTS } = require('../support/emulators/faults') as typeof import('../support/emulators/faults');
+  return FAULTS[api as keyof typeof FAULTS]?.[fault] ?? fault;
+}
+
+if (process.argv[2] === '--worker') {
+  worker(JSON.parse(process.argv[3]!) as string[]).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MASK, Redactor } from './redact';
+
+describe('redaction', () => {
+  it('masks Authorization but keeps its scheme', () => {
+    const r = new Redactor();
+    assert.equal(r.header('Authorization', 'Basic dXNlcjE6cGFzczE='), `Basic ${MASK}`);
+    assert.equal(r.header('authorization', 'Bearer abc.def.ghi'), `Bearer ${MASK}`);
+  });
+
+  it('redacts Set-Cookie values and keeps names and attributes', () => {
+    const r = new Redactor();
+    assert.equal(r.header('Set-Cookie', 'QCSession=MjU0NTM7Uzc4NHJj; Path=/qcbin; HttpOnly'), `QCSession=${MASK}; Path=/qcbin; HttpOnly`);
+    assert.equal(r.header('set-cookie', 'QCSession=""; Expires=Thu, 01-Jan-1970 00:00:10 GMT; Path=/'), 'QCSession=""; Expires=Thu, 01-Jan-1970 00:00:10 GMT; Path=/');
+  });
+
+  it('redacts every cookie of a Cookie header, and a bare session id', () => {
+    const r = new Redactor();
+    assert.equal(r.header('Cookie', 'AlcUserId=eyJhbGciOi; JSESSIONID=ABCDEF123'), `AlcUserId=${MASK}; JSESSIONID=${MASK}`);
+    assert.equal(r.header('Cookie', '37366B7ECFF47D540C87705CF7584AD9.tomcat1'), MASK);
+  });
+
+  it('masks password, secret and token headers', () => {
+    const r = new Redactor();
+    for (const name of ['Password', 'Token', 'X-XSRF-TOKEN']) assert.equal(r.header(name, 'some-value-123'), MASK);
+    assert.equal(r.header('User-Name', 'user_test'), 'user_test');
+  });
+
+  it('masks secret fields of JSON bodies at any depth and keeps the rest', () => {
+    const r = new Redactor();
+    const body = JSON.stringify({ username: 'user1', password: 'pass1-long', nested: { apiToken: 'tok-123456', apiTokenExpirationDateTime: '2023-01-21T21:40:48Z' } });
+    const shown = JSON.parse(r.body(body, 'application/json'));
+    assert.deepEqual(shown, { username: 'user1', password: MASK, nested: { apiToken: MASK, apiTokenExpirationDateTime: '2023-01-21T21:40:48Z' } });
+  });
+
+  it('masks secret fields of malformed JSON too', () => {
+    const r = new Redactor();
+    assert.equal(r.body('{"secret":"etUgyeKdMvftoO8dI3CW", "clientId":"x"', 'application/json'), `{"secret":"${MASK}", "clientId":"x"`);
+  });
+
+  it('masks secret elements of XML bodies', () => {
+    const r = new Redactor();
+    const xml = '<session><userName>admin</userName><password>hunter22</password><sessionId>37366B7E.tomcat1</sessionId></session>';
+    assert.equal(r.body(xml, 'application/xml'), `<session><userName>admin</userName><password>${MASK}</password><sessionId>${MASK}</sessionId></session>`);
+  });
+
+  it('scrubs a secret it has seen from any later text, also base64 and URL-encoded', () => {
+    const r = new Redactor();
+    r.header('Set-Cookie', 'LWSSO_COOKIE_KEY=s8EFty2R4Bha/+x; Path=/qcbin');
+    assert.equal(r.text('error at /x?k=s8EFty2R4Bha/+x'), `error at /x?k=${MASK}`);
+    assert.equal(r.text(Buffer.from('s8EFty2R4Bha/+x').toString('base64')), MASK);
+    assert.equal(r.text(`q=${encodeURIComponent('s8EFty2R4Bha/+x')}`), `q=${MASK}`);
+  });
+
+  it('scrubs configured credentials and the password half of a Basic header', () => {
+    const r = new Redactor(['Distinctive-Secret-42']);
+    assert.equal(r.text('got Distinctive-Secret-42 back'), `got ${MASK} back`);
+    r.header('Authorization', `Basic ${Buffer.from('alice:Wonderland-99').toString('base64')}`);
+    assert.equal(r.text('Wonderland-99'), MASK);
+  });
+
+  it('does not scrub short values that would mangle paths', () => {
+    const r = new Redactor(['admin']);
+    assert.equal(r.text('/rest/v1.3/admin/login'), '/rest/v1.3/admin/login');
+  });
+
+  it('redacts error messages and stacks', () => {
+    const r = new Redactor(['Distinctive-Secret-42']);
+    const error = r.error(new Error('Authorization: Basic Distinctive-Secret-42'));
+    assert.ok(!error.message.includes('Distinctive-Secret-42'));
+    assert.ok(!error.stack?.includes('Distinctive-Secret-42'));
+  });
+
+  it('keeps a __proto__ key as data', () => {
+    const r = new Redactor();
+    const shown = r.body('{"__proto__":{"token":"abcdef-123"}}', 'application/json');
+    assert.match(shown, /"__proto__"/);
+    assert.ok(!shown.includes('abcdef-123'));
+  });
+});
