@@ -1,0 +1,13 @@
+// `npm run acceptance`: every feature against the embedded emulators (or the BASE_URLs of .env) with
+// every reporter, then the Allure report, whatever the outcome. Exits with cucumber's status. Extra
+// arguments go to cucumber-js (`npm run acceptance -- --tags @smoke`).
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+rmSync('reports/allure-results', { recursive: true, force: true });
+const cucumber = spawnSync(process.execPath, ['node_modules/@cucumber/cucumber/bin/cucumber.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+if (cucumber.status === 2 || cucumber.error) process.exit(cucumber.status ?? 1); // bad configuration: nothing ran
+const report = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/report.ts'], { stdio: 'inherit' });
+console.log(`Cucumber: ${join(process.cwd(), 'reports/cucumber.html')}, JUnit: reports/junit.xml`);
+process.exit(cucumber.status || report.status || 0);
