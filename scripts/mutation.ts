@@ -5,6 +5,7 @@
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { Writable } from 'node:stream';
 import type { Envelope } from '@cucumber/messages';
 import { allFaults } from '../support/emulators/faults';
 
@@ -54,8 +55,7 @@ async function worker(runs: string[]): Promise<void> {
   }
 }
 
-function devNull(): NodeJS.WritableStream {
-  const { Writable } = require('node:stream') as typeof import('node:stream');
+function devNull(): Writable {
   return new Writable({ write: (_chunk, _encoding, done) => done() });
 }
 
