@@ -2,7 +2,7 @@
 // each scenario gets fresh request contexts (Before) that are disposed after it (After), so no cookie
 // survives a scenario. Every step and hook error passes the redactor before cucumber records it.
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, setDefinitionFunctionWrapper, type ITestCaseHookParameter } from '@cucumber/cucumber';
-import { parentSuite, suite, label } from 'allure-js-commons';
+import { labels } from 'allure-js-commons';
 import 'allure-cucumberjs';
 import { API_IDS, CONTRACT, type ApiId } from './config';
 import { Redactor } from './redact';
@@ -34,11 +34,16 @@ AfterAll(async () => {
 Before(async function (this: ApiWorld, { pickle, gherkinDocument }: ITestCaseHookParameter) {
   this.api = apiOfFeature(pickle.uri);
   if (this.api) {
-    await parentSuite(CONTRACT[this.api].product);
-    await suite(gherkinDocument.feature?.name ?? pickle.uri);
-    for (const tag of pickle.tags.map((t) => t.name)) {
-      if (/^@[A-Z0-9]+-\d+$/.test(tag)) await label('behaviour', tag.slice(1));
-    }
+    // Suites: product > feature. Behaviors: product (epic) > feature > behaviour ID (story). One message.
+    const product = CONTRACT[this.api].product;
+    const ids = pickle.tags.map((t) => t.name).filter((tag) => /^@[A-Z0-9]+-\d+$/.test(tag)).map((tag) => tag.slice(1));
+    await labels(
+      { name: 'parentSuite', value: product },
+      { name: 'suite', value: gherkinDocument.feature?.name ?? pickle.uri },
+      { name: 'epic', value: product },
+      ...ids.flatMap((id) => [{ name: 'story', value: id }, { name: 'behaviour', value: id }]),
+      ...(pickle.tags.some((t) => t.name === '@documented') ? [{ name: 'documented', value: 'true' }] : []),
+    );
   }
   const onlyOnEmulator = pickle.tags.some((tag) => tag.name === '@emulator');
   if (onlyOnEmulator && this.api && config.targets[this.api].baseUrl !== undefined) {
