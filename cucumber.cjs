@@ -3,8 +3,9 @@
 const { require: tsxRequire } = require('tsx/cjs/api');
 
 const { loadConfig, ConfigError } = tsxRequire('./support/config.ts', __filename);
+let config;
 try {
-  loadConfig();
+  config = loadConfig();
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   process.stderr.write(`${error.message}\n`);
@@ -24,6 +25,20 @@ const allure = {
   ],
 };
 
+// The nightly regression runs only the APIs whose <PREFIX>BASE_URL is set (NIGHTLY_APIS narrows it
+// further, one API per CI shard). scripts/nightly.ts reruns only the scenarios that failed on a network
+// error, with the nightly-retry profile (no paths of its own: it is given scenario locations).
+const nightlyApis = Object.values(config.targets)
+  .filter((target) => target.baseUrl !== undefined)
+  .map((target) => target.id)
+  .filter((id) => !process.env.NIGHTLY_APIS || process.env.NIGHTLY_APIS.split(',').map((s) => s.trim()).includes(id));
+const nightlyFormats = (suffix) => [
+  'allure-cucumberjs/reporter:reports/allure-formatter.out',
+  `junit:reports/junit-nightly${suffix}.xml`,
+  `message:reports/nightly${suffix}.ndjson`,
+  'progress',
+];
+
 module.exports = {
   // Every feature against the embedded emulators (or the BASE_URLs set), with every reporter.
   default: {
@@ -39,6 +54,8 @@ module.exports = {
   },
   smoke: { ...common, tags: '@smoke', format: ['progress'] },
   catalog: { ...common, dryRun: true, format: ['usage'] },
+  nightly: { ...common, paths: nightlyApis.map((id) => `features/${id}`), format: nightlyFormats(''), formatOptions: allure },
+  'nightly-retry': { ...common, format: nightlyFormats('-retry'), formatOptions: allure },
   // No reporters: the fastest run, used by the mutation check.
   quiet: { ...common, format: ['summary'] },
 };
