@@ -1,7 +1,7 @@
 // The generic HTTP vocabulary every API's features share (Karate's path / header / request / method /
 // status / match): prepare a request, send it, check status, headers, cookies and the body. A new status,
 // header or field never needs new TypeScript.
-import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
+import { BeforeStep, Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { isDeepStrictEqual } from 'node:util';
 import { readJsonPath, typeName } from '../support/json-path';
 import { schemaNamed } from '../support/schemas';
@@ -10,6 +10,13 @@ import type { ApiWorld } from '../support/world';
 import { buildXml, readXmlPath } from '../support/xml';
 
 const MEDIA_TYPES: Record<string, string> = { json: 'application/json', xml: 'application/xml' };
+
+/** Cucumber passes a doc string's content only: its ```xml / ```json media type is read from the pickle step. */
+const docStringMediaType = new WeakMap<ApiWorld, string | undefined>();
+BeforeStep(function (this: ApiWorld, { pickleStep }) {
+  docStringMediaType.set(this, pickleStep.argument?.docString?.mediaType);
+});
+const contentTypeOfDocString = (world: ApiWorld): string | undefined => MEDIA_TYPES[docStringMediaType.get(world) ?? ''];
 
 // ---- preparing the request ---------------------------------------------------------------------
 
@@ -26,7 +33,7 @@ Given('HTTP Basic credentials {string} and {string}', function (this: ApiWorld, 
 });
 
 Given('the request body:', function (this: ApiWorld, body: string & { mediaType?: string }) {
-  this.setBody(body, MEDIA_TYPES[(body as { mediaType?: string }).mediaType ?? '']);
+  this.setBody(body, contentTypeOfDocString(this));
 });
 
 Given('the JSON request body:', function (this: ApiWorld, table: DataTable) {
@@ -53,7 +60,7 @@ When('I send a {method} request to {string} with headers:', async function (this
 });
 
 When('I send a {method} request to {string} with body:', async function (this: ApiWorld, method: string, path: string, body: string) {
-  this.setBody(body, MEDIA_TYPES[(body as unknown as { mediaType?: string }).mediaType ?? '']);
+  this.setBody(body, contentTypeOfDocString(this));
   await this.send(method, path);
 });
 
@@ -122,6 +129,15 @@ Then('the response sets these cookies:', function (this: ApiWorld, table: DataTa
   }
 });
 
+/** Any cookie name: for documents that promise "a session cookie" without naming it. */
+Then('the response sets a cookie with the value {string}', function (this: ApiWorld, expected: string) {
+  const want = this.expand(expected);
+  const cookies = this.setCookies().map(parseSetCookie);
+  if (!cookies.some((cookie) => cookie.value === want && !cookie.expiresSession)) {
+    this.fail(`Expected the response to set a cookie with the value "${want}", but it sets ${cookies.length ? cookies.map((c) => `${c.name}="${c.value}"`).join(', ') : 'no cookie at all'}`);
+  }
+});
+
 Then('the response sets no cookie {string}', function (this: ApiWorld, name: string) {
   const cookie = cookieSet(this, name);
   if (cookie && cookie.value !== '' && !cookie.expiresSession) this.fail(`Expected no ${name} cookie, but the response sets one`);
@@ -130,6 +146,13 @@ Then('the response sets no cookie {string}', function (this: ApiWorld, name: str
 Then('the response sets no cookies', function (this: ApiWorld) {
   const live = this.setCookies().map(parseSetCookie).filter((c) => c.value !== '' && !c.expiresSession);
   if (live.length) this.fail(`Expected no cookies, but the response sets ${live.map((c) => c.name).join(', ')}`);
+});
+
+Then('the response expires the cookie {string}', function (this: ApiWorld, name: string) {
+  const lines = this.setCookies().map(parseSetCookie).filter((cookie) => cookie.name === name);
+  if (!lines.some((cookie) => cookie.expiresSession)) {
+    this.fail(`Expected the response to expire the cookie ${name} (Max-Age=0 or an Expires in the past), but ${lines.length ? 'it sets it without expiring it' : `it sets ${namesOf(this)}`}`);
+  }
 });
 
 Then('the cookie jar holds {string}', async function (this: ApiWorld, name: string) {
@@ -219,6 +242,11 @@ Then('the response body matches the {string} schema', function (this: ApiWorld, 
     const problems = result.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(body)'}: ${issue.message}`);
     this.fail(`Expected the body to match the "${name}" schema, but:\n  - ${problems.join('\n  - ')}`);
   }
+});
+
+Then('the response body is {string}', function (this: ApiWorld, expected: string) {
+  const want = this.expand(expected);
+  if (this.response.text !== want) this.fail(`Expected the body to be exactly "${want}", but got "${this.response.text}"`);
 });
 
 Then('the response body is empty', function (this: ApiWorld) {

@@ -23,6 +23,10 @@ Given('I remember the response header {string} as {string}', function (this: Api
   this.remember(name, value);
 });
 
+Given('I remember the response body as {string}', function (this: ApiWorld, name: string) {
+  this.remember(name, this.response.text);
+});
+
 Given('I remember the cookie {string} as {string}', async function (this: ApiWorld, cookie: string, name: string) {
   const value = await this.jarCookie(cookie);
   if (value === undefined) this.fail(`Cannot remember the cookie ${cookie} as "${name}": the cookie jar holds ${(await this.jarCookieNames()).join(', ') || 'nothing'}`);

@@ -3,16 +3,24 @@
 // `npm run mutation` runs the suite once per fault and expects at least one scenario to fail each time.
 import type { ApiId } from '../config';
 import { TOKEN_LOGIN_FAULTS } from './token-login';
+import { O2G_FAULTS } from './o2g';
 // o2g imports here
+import { ADDRESS_MANAGER_FAULTS } from './address-manager';
 // address-manager imports here
+import { ALM_FAULTS } from './alm';
 // alm imports here
+import { SDM_FAULTS } from './sdm';
 // sdm imports here
 
 export const FAULTS: Partial<Record<ApiId, Readonly<Record<string, string>>>> = {
   'token-login': TOKEN_LOGIN_FAULTS,
+  o2g: O2G_FAULTS,
   // o2g registers here
+  'address-manager': ADDRESS_MANAGER_FAULTS,
   // address-manager registers here
+  alm: ALM_FAULTS,
   // alm registers here
+  sdm: SDM_FAULTS,
   // sdm registers here
 };
 

@@ -5,17 +5,48 @@ import { activeFault, faultFor, type FaultSwitch } from './faults';
 import { hostEmulator, type HostOptions, type RunningEmulator } from './host';
 import { createTokenLoginEmulator, type TokenLoginFault } from './token-login';
 import type { Emulator } from './types';
+import { createO2gEmulator, type O2gFault } from './o2g';
 // o2g imports here
+import { createAddressManagerEmulator, type AddressManagerFault } from './address-manager';
 // address-manager imports here
+import { createAlmEmulator, type AlmFault } from './alm';
 // alm imports here
+import { createSdmEmulator, SDM_VERSIONS, type SdmFault } from './sdm';
 // sdm imports here
 
 type Factory = (vars: Record<string, string>, fault: FaultSwitch | undefined) => Emulator;
 
 export const EMULATORS: Partial<Record<ApiId, Factory>> = {
+  o2g: (vars, fault) =>
+    createO2gEmulator({
+      username: vars.O2G_USERNAME!,
+      password: vars.O2G_PASSWORD!,
+      fault: faultFor<O2gFault>('o2g', fault),
+    }),
   // o2g registers here
+  'address-manager': (vars, fault) =>
+    createAddressManagerEmulator({
+      username: vars.ADDRESS_MANAGER_USERNAME!,
+      password: vars.ADDRESS_MANAGER_PASSWORD!,
+      fault: faultFor<AddressManagerFault>('address-manager', fault),
+    }),
   // address-manager registers here
+  alm: (vars, fault) =>
+    createAlmEmulator({
+      apiKeys: [
+        { clientId: vars.ALM_CLIENT_ID!, secret: vars.ALM_SECRET!, active: true },
+        ...(vars.ALM_INACTIVE_CLIENT_ID ? [{ clientId: vars.ALM_INACTIVE_CLIENT_ID, secret: vars.ALM_INACTIVE_SECRET ?? '', active: false }] : []),
+      ],
+      fault: faultFor<AlmFault>('alm', fault),
+    }),
   // alm registers here
+  sdm: (vars, fault) =>
+    createSdmEmulator({
+      username: vars.SDM_USERNAME!,
+      password: vars.SDM_PASSWORD!,
+      versions: [...new Set([...SDM_VERSIONS, vars.SDM_API_VERSION ?? 'v1.3'])],
+      fault: faultFor<SdmFault>('sdm', fault),
+    }),
   // sdm registers here
   'token-login': (vars, fault) =>
     createTokenLoginEmulator({

@@ -1,0 +1,21 @@
+// Phrases that carry OpenText ALM meaning: "logged in with the active API key" is the seed's own login
+// (POST /qcbin/rest/oauth2/login with the configured clientId and secret) and must answer 200, so the
+// session scenarios can start from it in one Given.
+import { Given } from '@cucumber/cucumber';
+import type { ApiWorld } from '../support/world';
+
+async function logIn(world: ApiWorld, clientType?: string): Promise<void> {
+  world.setBody('{"clientId":"${ALM_CLIENT_ID}", "secret":"${ALM_SECRET}"}', 'application/json');
+  if (clientType !== undefined) world.addHeader('ALM-CLIENT-TYPE', clientType);
+  await world.send('POST', '/qcbin/rest/oauth2/login');
+  const { status } = world.response;
+  if (status !== 200) world.fail(`Expected the login with ALM_CLIENT_ID to answer 200, but got ${status}`);
+}
+
+Given('I am logged in to ALM with the active API key', async function (this: ApiWorld) {
+  await logIn(this);
+});
+
+Given('I am logged in to ALM with the active API key as client type {string}', async function (this: ApiWorld, clientType: string) {
+  await logIn(this, clientType);
+});

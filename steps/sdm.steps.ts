@@ -1,0 +1,30 @@
+// Phrases that carry Oracle SDM meaning: "logged in" is the seed's XML login whose sessionId is remembered,
+// and "the SDM session works" is the deviceGroups probe (inferred: the seed shows no later request).
+import { Given, Then } from '@cucumber/cucumber';
+import type { ApiWorld } from '../support/world';
+import { buildXml, readXmlPath } from '../support/xml';
+
+const PROBE = '/rest/${SDM_API_VERSION}/inventory/deviceMgmt/deviceGroups';
+
+Given('I am logged in to SDM', async function (this: ApiWorld) {
+  this.addHeader('Accept', 'application/xml');
+  this.setBody(buildXml('session', { userName: this.expand('${SDM_USERNAME}'), password: this.expand('${SDM_PASSWORD}') }), 'application/xml');
+  await this.send('POST', '/rest/${SDM_API_VERSION}/admin/login');
+  const found = this.response.status === 200 ? readXmlPath(this.xml(), '/session/sessionId') : undefined;
+  if (!found?.found || typeof found.value !== 'string') this.fail(`Expected ${this.describeRequest()} to log in and answer a sessionId, but it did not`);
+  this.remember('sessionId', found.value, { secret: true });
+});
+
+Then('the SDM session works', async function (this: ApiWorld) {
+  this.addHeader('Accept', 'application/xml');
+  await this.send('GET', PROBE);
+  if (this.response.status !== 200 || !readXmlPath(this.xml(), '/deviceGroups').found) {
+    this.fail(`Expected the session to open ${this.describeRequest()} (200 with <deviceGroups>), but got ${this.response.status}`);
+  }
+});
+
+Then('the SDM session is refused', async function (this: ApiWorld) {
+  this.addHeader('Accept', 'application/xml');
+  await this.send('GET', PROBE);
+  if (this.response.status !== 401) this.fail(`Expected ${this.describeRequest()} to refuse the session with 401, but got ${this.response.status}`);
+});
