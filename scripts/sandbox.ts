@@ -1,7 +1,7 @@
 // `npm run sandbox`: all five emulators on fixed loopback ports for hands-on exploration (Postman, curl,
 // the seeds' own examples). SANDBOX_PORT (default 8101) is the first port, in the order below;
 // SANDBOX_HOST (default 127.0.0.1) the address. Credentials set in .env configure what they accept, and
-// EMULATOR_FAULT switches one fault on. Ctrl-C stops them cleanly.
+// EMULATOR_FAULT switches one fault on, EMULATOR_LATENCY_MS delays every answer. Ctrl-C stops them cleanly.
 import { API_IDS, CONTRACT, loadConfig } from '../support/config';
 import { EMULATORS } from '../support/emulators';
 import { activeFault } from '../support/emulators/faults';
@@ -17,7 +17,8 @@ export async function startSandbox(firstPort = Number(process.env.SANDBOX_PORT ?
     const factory = EMULATORS[id];
     if (!factory) continue;
     const target = config.targets[id];
-    running.push(await hostEmulator(factory(target.vars, fault), { host, port: firstPort === 0 ? 0 : firstPort + SANDBOX_PORTS[id] }));
+    const latencyMs = Number(process.env.EMULATOR_LATENCY_MS ?? 0) || 0;
+    running.push(await hostEmulator(factory(target.vars, fault), { host, port: firstPort === 0 ? 0 : firstPort + SANDBOX_PORTS[id], latencyMs }));
   }
   return running;
 }
