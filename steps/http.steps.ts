@@ -32,7 +32,7 @@ Given('HTTP Basic credentials {string} and {string}', function (this: ApiWorld, 
   this.setBasicAuth(user, password);
 });
 
-Given('the request body:', function (this: ApiWorld, body: string & { mediaType?: string }) {
+Given('the request body:', function (this: ApiWorld, body: string) {
   this.setBody(body, contentTypeOfDocString(this));
 });
 

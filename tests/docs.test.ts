@@ -1,13 +1,14 @@
 // The documentation stays true: the step catalogue matches the code, .env.example names every variable
 // of the contract, and every shell example of docs/sandbox.md succeeds against a running sandbox.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CONTRACT, envSchema } from '../support/config';
 import { explain, tsx } from './run';
+import { startSandboxProcess } from './sandbox-process';
 
 describe('documentation', () => {
   it('has an up-to-date step catalogue in docs/steps.md', () => {
@@ -24,16 +25,8 @@ describe('documentation', () => {
 
   it('runs every shell example of docs/sandbox.md against the sandbox', { skip: spawnSync('sh', ['-c', 'command -v curl']).status !== 0 && 'curl is not installed' }, async () => {
     const base = 20000 + Math.floor(Math.random() * 30000);
-    const sandbox = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox.ts'], { env: { ...process.env, SANDBOX_PORT: String(base) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const sandbox = await startSandboxProcess({ SANDBOX_PORT: String(base) });
     try {
-      await new Promise<void>((ready, fail) => {
-        let out = '';
-        sandbox.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          if (out.includes('SDM_BASE_URL=')) ready();
-        });
-        sandbox.on('exit', () => fail(new Error(`the sandbox stopped: ${out}`)));
-      });
       const doc = readFileSync('docs/sandbox.md', 'utf8');
       const blocks = [...doc.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!);
       assert.ok(blocks.length >= 6, 'the seeds\' examples are in the page');
@@ -50,7 +43,7 @@ describe('documentation', () => {
         else assert.match(ran.stdout, /<deviceGroups/, block);
       }
     } finally {
-      sandbox.kill('SIGINT');
+      sandbox.stop();
     }
   });
 });

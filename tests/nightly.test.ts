@@ -3,28 +3,19 @@
 // → that API's scenarios fail fast with the one-sentence reason, the others pass, the exit code is 1.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startSandbox } from '../scripts/sandbox';
-import { CONTRACT, loadConfig, type ApiId } from '../support/config';
-import type { RunningEmulator } from '../support/emulators/host';
 import { explain, scenarioCounts, tsx } from './run';
+import { startSandboxProcess, type Sandbox } from './sandbox-process';
 
 describe('nightly profile', () => {
-  let sandbox: RunningEmulator[] = [];
-  const env: Record<string, string> = {};
+  let sandbox: Sandbox;
+  let env: Record<string, string> = {};
 
   before(async () => {
-    sandbox = await startSandbox(0);
-    const config = loadConfig({});
-    for (const running of sandbox) {
-      const id = running.emulator.api as ApiId;
-      env[`${CONTRACT[id].prefix}BASE_URL`] = running.url;
-      Object.assign(env, config.targets[id].vars);
-    }
+    sandbox = await startSandboxProcess();
+    env = sandbox.env;
   });
 
-  after(async () => {
-    await Promise.all(sandbox.map((running) => running.close()));
-  });
+  after(() => sandbox.stop());
 
   it('passes against targets started separately, skipping what only an embedded emulator can provoke', () => {
     const ran = tsx('scripts/nightly.ts', [], env);

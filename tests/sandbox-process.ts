@@ -1,0 +1,28 @@
+// Starts `npm run sandbox` as a separate process (a stand-in for the vendors' sandboxes) and reads the
+// base URLs and demo credentials it prints. A separate process matters: the tests run cucumber with
+// spawnSync, which would freeze a server living in the test's own event loop.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface Sandbox {
+  /** Every `NAME=value` line it printed: base URLs and credentials, ready to pass as environment. */
+  env: Record<string, string>;
+  process: ChildProcess;
+  stop(): void;
+}
+
+export function startSandboxProcess(env: Record<string, string> = {}): Promise<Sandbox> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox.ts'], { env: { ...process.env, SANDBOX_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((ready, fail) => {
+    let out = '';
+    const read = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('SDM_API_VERSION=')) {
+        const printed = Object.fromEntries([...out.matchAll(/^ {2}([A-Z0-9_]+)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!]));
+        ready({ env: printed, process: child, stop: () => void child.kill('SIGINT') });
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => fail(new Error(`the sandbox exited (${code}):\n${out}`)));
+  });
+}
