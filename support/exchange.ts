@@ -49,7 +49,7 @@ export function describeExchange(exchange: Exchange, redactor: Redactor): string
     `${request.method} ${redactor.text(request.url)}${exchange.session === 'default' ? '' : `   (session "${exchange.session}")`}`,
     ...redactor.headers(requestHeaders).map(({ name, value }) => `${name}: ${value}`),
     '',
-    request.body === undefined ? '(no body)' : redactor.body(pretty(request.body, requestType), requestType),
+    request.body === undefined ? '(no body)' : shorten(redactor.body(pretty(request.body, requestType), requestType)),
     '',
   ];
   if (response) {
@@ -58,12 +58,19 @@ export function describeExchange(exchange: Exchange, redactor: Redactor): string
       `← ${response.status} ${response.statusText}   (${exchange.durationMs} ms)`,
       ...redactor.headers(response.headers).map(({ name, value }) => `${name}: ${value}`),
       '',
-      response.text === '' ? '(empty body)' : redactor.body(pretty(response.text, type), type),
+      response.text === '' ? '(empty body)' : shorten(redactor.body(pretty(response.text, type), type)),
     );
   } else {
     lines.push(`← no answer after ${exchange.durationMs} ms: ${redactor.text(exchange.error ?? 'unknown error')}`);
   }
   return lines.join('\n');
+}
+
+/** Bodies are shown up to 64 KiB: a report is for reading, and a 2 MB error page helps nobody there. */
+const SHOWN_BODY = 64 * 1024;
+
+function shorten(text: string): string {
+  return text.length <= SHOWN_BODY ? text : `${text.slice(0, SHOWN_BODY)}\n… (${text.length - SHOWN_BODY} more characters not shown)`;
 }
 
 /** Pretty JSON or XML when the text parses as such; the text unchanged otherwise (never throws). */

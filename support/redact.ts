@@ -91,7 +91,8 @@ export class Redactor {
   }
 
   private xml(text: string): string {
-    return text.replace(/<([A-Za-z_][\w.-]*)(\s[^>]*)?>([^<]*)<\/\1\s*>/g, (whole, tag: string, attrs: string | undefined, value: string) => {
+    // [^<>]* keeps every attempt within one tag: a page of unclosed tags stays linear, not quadratic.
+    return text.replace(/<([A-Za-z_][\w.-]*)(\s[^<>]*)?>([^<]*)<\/\1\s*>/g, (whole, tag: string, attrs: string | undefined, value: string) => {
       if (!SECRET_KEY.test(tag) || value === '') return whole;
       this.remember(value.trim());
       return `<${tag}${attrs ?? ''}>${MASK}</${tag}>`;
