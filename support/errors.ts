@@ -26,7 +26,7 @@ export class TargetError extends Error {
 export function classifyTransportError(error: unknown): { kind: TargetError['kind']; what: string } {
   const text = error instanceof Error ? `${error.name} ${error.message.split('Call log:')[0]}` : String(error);
   if (/ECONNREFUSED/.test(text)) return { kind: 'refused', what: 'the connection was refused (nothing listens there)' };
-  if (/ECONNRESET|EPIPE|socket hang up/i.test(text)) return { kind: 'reset', what: 'the connection was reset before an answer came' };
+  if (/ECONNRESET|EPIPE|socket hang up|aborted/i.test(text)) return { kind: 'reset', what: 'the connection was reset or cut before a whole answer came' };
   if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/.test(text)) return { kind: 'dns', what: 'the host name could not be resolved' };
   if (/certificate|SSL|TLS|EPROTO/i.test(text)) return { kind: 'tls', what: 'the TLS handshake failed' };
   if (/TimeoutError|timed? ?out|Timeout \d+ms exceeded/i.test(text)) return { kind: 'timeout', what: 'no answer came in time' };

@@ -12,8 +12,10 @@ export function signHs256(payload: Record<string, unknown>, key: string, header:
 export function verifyHs256(token: string, key: string): boolean {
   const parts = token.split('.');
   if (parts.length !== 3) return false;
-  const expected = createHmac('sha256', key).update(`${parts[0]}.${parts[1]}`).digest();
-  const given = Buffer.from(parts[2] ?? '', 'base64url');
+  // Compare the encoded text, not decoded bytes: base64url decoding ignores the last character's spare
+  // bits, so a token whose last character was changed could otherwise still pass.
+  const expected = Buffer.from(createHmac('sha256', key).update(`${parts[0]}.${parts[1]}`).digest('base64url'));
+  const given = Buffer.from(parts[2] ?? '');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 

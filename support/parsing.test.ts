@@ -80,6 +80,9 @@ describe('JWT', () => {
     const token = signHs256({ user: 'user_test', exp: 1628605206 }, 'key');
     assert.ok(verifyHs256(token, 'key'));
     assert.ok(!verifyHs256(`${token}x`, 'key'));
+    for (const last of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_') {
+      if (last !== token.at(-1)) assert.ok(!verifyHs256(token.slice(0, -1) + last, 'key'), `last character ${last} accepted`);
+    }
     assert.deepEqual(decodeJwt(token), { header: { typ: 'JWT', alg: 'HS256' }, payload: { user: 'user_test', exp: 1628605206 } });
   });
   it('decodes the seed example token', () => {

@@ -125,7 +125,7 @@ export class ApiWorld extends World {
       exchange.durationMs = Date.now() - started;
       this.lastExchange = exchange;
       await this.record(exchange);
-      throw this.targetError(method, url, error);
+      throw this.targetError(method, url, error, exchange);
     }
     exchange.durationMs = Date.now() - started;
     this.lastExchange = exchange;
@@ -170,7 +170,9 @@ export class ApiWorld extends World {
       return JSON.parse(text);
     } catch {
       const type = this.header('content-type') ?? 'no Content-Type';
-      const shown = text.trim() === '' ? 'an empty body' : `"${this.redactor.text(text.slice(0, 80).replace(/\s+/g, ' '))}${text.length > 80 ? '…' : ''}"`;
+      // Redact before cutting: a secret straddling the cut would otherwise show its first characters.
+      const preview = this.redactor.text(text.slice(0, 4096)).replace(/\s+/g, ' ');
+      const shown = text.trim() === '' ? 'an empty body' : `"${preview.slice(0, 80)}${preview.length > 80 || text.length > 4096 ? '…' : ''}"`;
       return this.fail(`Expected a JSON body from ${this.describeRequest()}, but got ${shown} (${type})`);
     }
   }
@@ -195,7 +197,8 @@ export class ApiWorld extends World {
     throw new ExpectationError(this.redactor.text(sentence) + detail);
   }
 
-  private targetError(method: string, url: string, error: unknown): TargetError {
+  /** The sentence first, then the redacted exchange (what was sent, and that no answer came). */
+  private targetError(method: string, url: string, error: unknown, exchange: Exchange): TargetError {
     const { kind, what } = classifyTransportError(error);
     const api = this.target;
     const source = api.baseUrl === undefined ? `its embedded emulator` : `${CONTRACT[api.id].prefix}BASE_URL`;
@@ -205,7 +208,8 @@ export class ApiWorld extends World {
         : kind === 'dns' || kind === 'refused'
           ? `check ${source} and that the server is running and reachable from here`
           : `check ${source} and the network between here and the server`;
-    return new TargetError(this.redactor.text(`Cannot reach ${api.id} (${api.product}): ${method} ${url}: ${what}; ${advice}.`), kind);
+    const sentence = this.redactor.text(`Cannot reach ${api.id} (${api.product}): ${method} ${url}: ${what}; ${advice}.`);
+    return new TargetError(`${sentence}\n\n${describeExchange(exchange, this.redactor)}`, kind);
   }
 
   private async record(exchange: Exchange): Promise<void> {

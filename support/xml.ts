@@ -20,7 +20,7 @@ export function parseXml(text: string): Record<string, unknown> {
   if (text.trim() === '') throw new Error('is empty, not an XML document');
   if (/<!DOCTYPE/i.test(text)) throw new Error('declares a DOCTYPE, which is refused (entity expansion)');
   const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new Error(`is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+  if (valid !== true) throw new Error(`is not well-formed XML (line ${valid.err.line}: ${valid.err.msg.replace(/\s+/g, ' ')})`);
   return parser.parse(text) as Record<string, unknown>;
 }
 

@@ -3,6 +3,7 @@
 // (no body limit, 60 s header timeout) are too loose for a server that QA and robustness tests hammer.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { EmuRequest, EmuResponse, Emulator } from './types';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -24,9 +25,10 @@ export interface RunningEmulator {
 
 export async function hostEmulator(emulator: Emulator, options: HostOptions = {}): Promise<RunningEmulator> {
   const state = { failNext: false };
-  const server = http.createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
-    void serve(emulator, req, res, options.latencyMs ?? 0, state);
+  const server = http.createServer({ maxHeaderSize: 16 * 1024, requireHostHeader: false }, (req, res) => {
+    serve(emulator, req, res, options.latencyMs ?? 0, state).catch(() => res.destroy());
   });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(emulator, error, socket));
   server.headersTimeout = 2_000;
   server.requestTimeout = 3_000;
   server.keepAliveTimeout = 30_000;
@@ -57,6 +59,8 @@ async function serve(emulator: Emulator, req: http.IncomingMessage, res: http.Se
   const request = toEmuRequest(req, body ?? Buffer.alloc(0));
   if (request === undefined) {
     answer = emulator.error(400, 'The request line could not be parsed.');
+  } else if (req.httpVersion === '1.1' && req.headers.host === undefined) {
+    answer = emulator.error(400, 'An HTTP/1.1 request must carry a Host header.', request);
   } else if (state.failNext) {
     state.failNext = false;
     answer = emulator.error(500, 'Internal server error', request);
@@ -70,7 +74,7 @@ async function serve(emulator: Emulator, req: http.IncomingMessage, res: http.Se
     }
   }
   if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
-  if (res.destroyed) return;
+  if (res.destroyed || res.headersSent || !req.socket.writable) return;
   const payload = answer.body === undefined ? Buffer.alloc(0) : Buffer.from(answer.body);
   res.writeHead(answer.status, {
     Date: new Date(emulator.clock.now()).toUTCString(),
@@ -78,6 +82,36 @@ async function serve(emulator: Emulator, req: http.IncomingMessage, res: http.Se
     ...answer.headers,
   });
   res.end(req.method === 'HEAD' ? undefined : payload);
+}
+
+const CLIENT_ERRORS: Record<string, [status: number, message: string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'The request headers exceed 16 KB.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'The request did not arrive in time.'],
+};
+
+/**
+ * What Node would answer with an empty body (unparsable request line or headers, broken framing, header
+ * overflow, a dribbling client cut off by the timeouts), answered instead in the API's own error format.
+ */
+function answerClientError(emulator: Emulator, error: NodeJS.ErrnoException, socket: Duplex): void {
+  const inFlight = (socket as Duplex & { _httpMessage?: http.ServerResponse })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'The request could not be parsed as HTTP/1.1.'];
+  let answer: EmuResponse;
+  try {
+    answer = emulator.error(status, message);
+  } catch {
+    answer = { status, headers: { 'Content-Type': 'text/plain' }, body: message };
+  }
+  const payload = answer.body === undefined ? Buffer.alloc(0) : Buffer.from(answer.body);
+  const lines = Object.entries({ Date: new Date(emulator.clock.now()).toUTCString(), ...answer.headers, 'Content-Length': String(payload.length), Connection: 'close' })
+    .flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => `${name}: ${v}\r\n`))
+    .join('');
+  socket.end(Buffer.concat([Buffer.from(`HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Error'}\r\n${lines}\r\n`, 'latin1'), payload]));
+  setTimeout(() => socket.destroy(), 1_000).unref();
 }
 
 /** The body, or undefined once it passes the limit (the rest is drained, not stored). */
@@ -91,6 +125,7 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
     });
     req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
     req.on('error', () => resolve(Buffer.alloc(0)));
+    req.on('close', () => resolve(Buffer.alloc(0)));
   });
 }
 
