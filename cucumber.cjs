@@ -56,6 +56,7 @@ module.exports = {
   catalog: { ...common, dryRun: true, format: ['usage'] },
   nightly: { ...common, paths: nightlyApis.map((id) => `features/${id}`), format: nightlyFormats(''), formatOptions: allure },
   'nightly-retry': { ...common, format: nightlyFormats('-retry'), formatOptions: allure },
-  // No reporters: the fastest run, used by the mutation check.
-  quiet: { ...common, format: ['summary'] },
+  // No reporters, so nothing recorded for them (exchanges still appear in failure messages): the
+  // fastest run, used by the mutation check and the benchmark's baseline.
+  quiet: { ...common, format: ['summary'], worldParameters: { record: false } },
 };

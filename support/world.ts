@@ -29,9 +29,12 @@ export class ApiWorld extends World {
   private pendingHeaders: HeaderLine[] = [];
   private pendingBody: OutgoingBody | undefined;
   private lastExchange: Exchange | undefined;
+  /** False in profiles without reporters (worldParameters.record): no attachments, no jar snapshot per request. */
+  readonly recording: boolean;
 
   constructor(options: IWorldOptions) {
     super(options);
+    this.recording = (options.parameters as { record?: boolean } | undefined)?.record !== false;
   }
 
   get target(): ApiTarget {
@@ -62,14 +65,14 @@ export class ApiWorld extends World {
   async context(name = this.sessionName): Promise<APIRequestContext> {
     let context = this.sessions.get(name);
     if (!context) {
-      context = await request.newContext({ timeout: config.requestTimeoutMs, maxRedirects: 0 });
+      context = await unmapped(() => request.newContext({ timeout: config.requestTimeoutMs, maxRedirects: 0 }));
       this.sessions.set(name, context);
     }
     return context;
   }
 
   async dispose(): Promise<void> {
-    await Promise.all([...this.sessions.values()].map((context) => context.dispose()));
+    await Promise.all([...this.sessions.values()].map((context) => unmapped(() => context.dispose())));
     this.sessions.clear();
   }
 
@@ -97,7 +100,7 @@ export class ApiWorld extends World {
       headers.push({ name: 'Content-Type', value: body.contentType });
     }
     const context = await this.context();
-    const jarCookies = await cookiesFor(context, url);
+    const jarCookies = this.recording ? await cookiesFor(context, url) : '';
     const started = Date.now();
     const exchange: Exchange = {
       session: this.sessionName,
@@ -105,14 +108,16 @@ export class ApiWorld extends World {
       durationMs: 0,
     };
     try {
-      const response = await context.fetch(url, {
-        method,
-        headers: Object.fromEntries(headers.map((h) => [h.name, h.value])),
-        data: body?.text,
-        failOnStatusCode: false,
-        maxRedirects: 0,
-      });
-      const raw = await response.body();
+      const response = await unmapped(() =>
+        context.fetch(url, {
+          method,
+          headers: Object.fromEntries(headers.map((h) => [h.name, h.value])),
+          data: body?.text,
+          failOnStatusCode: false,
+          maxRedirects: 0,
+        }),
+      );
+      const raw = await unmapped(() => response.body());
       exchange.response = {
         status: response.status(),
         statusText: response.statusText(),
@@ -213,7 +218,23 @@ export class ApiWorld extends World {
   }
 
   private async record(exchange: Exchange): Promise<void> {
+    if (!this.recording) return;
     await attachment(exchangeTitle(exchange), describeExchange(exchange, this.redactor), { contentType: 'text/plain', fileExtension: 'txt' });
+  }
+}
+
+/**
+ * Starts a Playwright call with source maps off. Playwright captures a stack trace at the start of every
+ * call; mapped through tsx's source maps that cost about 1 ms per request (npm run bench), for frames
+ * nobody reads. The switch is back on before the call's first await, so no other stack is unmapped.
+ */
+function unmapped<T>(call: () => Promise<T>): Promise<T> {
+  const mapped = process.sourceMapsEnabled;
+  process.setSourceMapsEnabled(false);
+  try {
+    return call();
+  } finally {
+    process.setSourceMapsEnabled(mapped);
   }
 }
 
