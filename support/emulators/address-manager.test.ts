@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { addressManagerError, addressManagerLoggedOutSession, addressManagerSession } from '../schemas/address-manager';
 import { ADDRESS_MANAGER_FAULTS, createAddressManagerEmulator, TOKEN_LIFETIME_MS, type AddressManagerFault } from './address-manager';
 import { Clock } from './clock';
-import type { EmuRequest, EmuResponse } from './types';
+import { type EmuResponse, emuRequest } from './types';
 
 /** The seed's example response (001_860d5da1dc90ccf0.txt), verbatim. */
 const SEED_EXAMPLE = `{
@@ -52,17 +52,8 @@ const SEED_EXAMPLE = `{
 
 const seedExample = (): Record<string, unknown> => JSON.parse(SEED_EXAMPLE) as Record<string, unknown>;
 
-function request(method: string, path: string, options: { headers?: Record<string, string>; body?: string | Buffer } = {}): EmuRequest {
-  return {
-    method,
-    path,
-    rawPath: path,
-    query: new URLSearchParams(),
-    headers: Object.fromEntries(Object.entries(options.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
-    body: Buffer.from(options.body ?? ''),
-    remoteAddress: '::ffff:127.0.0.1',
-  };
-}
+const request = (method: string, path: string, options: { headers?: Record<string, string>; body?: string | Buffer } = {}) =>
+  emuRequest({ method, rawPath: path, headers: options.headers, body: options.body, remoteAddress: '::ffff:127.0.0.1' })!;
 
 const JSON_TYPE = { 'Content-Type': 'application/json' };
 const body = (response: EmuResponse) => JSON.parse(String(response.body)) as Record<string, any>;

@@ -7,7 +7,7 @@ import { ALM_SCHEMAS } from '../schemas/alm';
 import { parseXml } from '../xml';
 import { ALM_FAULTS, createAlmEmulator, IDLE_TIMEOUT_MS, type AlmFault } from './alm';
 import { Clock } from './clock';
-import type { EmuRequest, EmuResponse } from './types';
+import { type EmuRequest, type EmuResponse, emuRequest } from './types';
 
 const ACTIVE = { clientId: 'oauth2-wySfthjk8uGi4Kdj4DFH@MyCompany.com', secret: 'etUgyeKdMvftoO8dI3CW', active: true };
 const INACTIVE = { clientId: 'oauth2-inactiveKey0000@MyCompany.com', secret: 'inactiveSecret0000000', active: false };
@@ -18,10 +18,8 @@ function emulator(fault?: AlmFault, clock = new Clock()) {
   return createAlmEmulator({ apiKeys: [ACTIVE, INACTIVE], fault, clock });
 }
 
-function request(method: string, path: string, options: { headers?: Record<string, string>; body?: string | Buffer } = {}): EmuRequest {
-  const headers = Object.fromEntries(Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
-  return { method, path, rawPath: path, query: new URLSearchParams(), headers, body: Buffer.from(options.body ?? ''), remoteAddress: '127.0.0.1' };
-}
+const request = (method: string, path: string, options: { headers?: Record<string, string>; body?: string | Buffer } = {}) =>
+  emuRequest({ method, rawPath: path, headers: options.headers, body: options.body })!;
 
 function loginRequest(clientId = ACTIVE.clientId, secret = ACTIVE.secret, headers: Record<string, string> = {}): EmuRequest {
   return request('POST', LOGIN, { headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ clientId, secret }) });

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { EmuRequest, EmuResponse, Emulator } from './types';
+import { emuRequest, type EmuRequest, type EmuResponse, type Emulator } from './types';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -130,23 +130,7 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
 }
 
 function toEmuRequest(req: http.IncomingMessage, body: Buffer): EmuRequest | undefined {
-  const rawPath = req.url ?? '/';
-  if (!URL.canParse(rawPath.replace(/^\/+/, '/'), 'http://emulator')) return undefined;
-  const url = new URL(rawPath.replace(/^\/+/, '/'), 'http://emulator');
-  const headers = Object.create(null) as Record<string, string>;
-  for (let i = 0; i < req.rawHeaders.length; i += 2) {
-    const name = req.rawHeaders[i]!.toLowerCase();
-    const value = req.rawHeaders[i + 1]!;
-    const separator = name === 'cookie' ? '; ' : ', ';
-    headers[name] = Object.hasOwn(headers, name) ? `${headers[name]}${separator}${value}` : value;
-  }
-  return {
-    method: req.method ?? 'GET',
-    path: url.pathname.replace(/\/{2,}/g, '/'),
-    rawPath,
-    query: url.searchParams,
-    headers,
-    body,
-    remoteAddress: req.socket.remoteAddress ?? '127.0.0.1',
-  };
+  const pairs: Array<[string, string]> = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) pairs.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
+  return emuRequest({ method: req.method ?? 'GET', rawPath: req.url ?? '/', headers: pairs, body, remoteAddress: req.socket.remoteAddress });
 }

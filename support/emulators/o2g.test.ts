@@ -7,24 +7,13 @@ import { decodeJwt } from '../jwt';
 import { o2gAuthenticate, o2gDiscovery, o2gError, o2gSession } from '../schemas/o2g';
 import { Clock } from './clock';
 import { createO2gEmulator, O2G_FAULTS, type O2gFault, type O2gOptions } from './o2g';
-import type { EmuRequest, EmuResponse, Emulator } from './types';
+import { type EmuResponse, type Emulator, emuRequest } from './types';
 
 const USER = 'o2g-demo';
 const PASSWORD = 'o2g-demo-password';
 
-function request(method: string, rawPath: string, headers: Record<string, string> = {}, body = ''): EmuRequest {
-  const url = new URL(rawPath.replace(/^\/+/, '/'), 'http://emulator');
-  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-  return {
-    method,
-    path: url.pathname.replace(/\/{2,}/g, '/'),
-    rawPath,
-    query: url.searchParams,
-    headers: { host: '127.0.0.1:8080', ...lower },
-    body: Buffer.from(body),
-    remoteAddress: '127.0.0.1',
-  };
-}
+const request = (method: string, rawPath: string, headers: Record<string, string> = {}, body = '') =>
+  emuRequest({ method, rawPath, headers: { host: '127.0.0.1:8080', ...headers }, body })!;
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const bodyOf = (response: EmuResponse) => JSON.parse(String(response.body)) as Record<string, unknown>;

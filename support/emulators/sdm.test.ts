@@ -6,7 +6,7 @@ import { sdmDeviceGroupsXml, sdmSessionJson, sdmSessionXml } from '../schemas/sd
 import { parseXml } from '../xml';
 import { Clock } from './clock';
 import { SDM_FAULTS, SDM_MESSAGES, createSdmEmulator, type SdmOptions } from './sdm';
-import type { EmuRequest, EmuResponse } from './types';
+import { type EmuResponse, emuRequest } from './types';
 
 const SEED_XML = '<?xml version="1.0" encoding="UTF-8"?>\n<session>\n<userName>admin</userName>\n<password>password</password>\n</session>';
 const SEED_JSON = '{\n"userName": "admin",\n"password": "password"\n}';
@@ -17,10 +17,7 @@ function emulator(options: Partial<SdmOptions> = {}) {
   return createSdmEmulator({ username: 'admin', password: 'password', ...options });
 }
 
-function req(method: string, path: string, headers: Record<string, string> = {}, body = ''): EmuRequest {
-  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-  return { method, path, rawPath: path, query: new URLSearchParams(), headers: lower, body: Buffer.from(body), remoteAddress: '127.0.0.1' };
-}
+const req = (method: string, path: string, headers: Record<string, string> = {}, body = '') => emuRequest({ method, rawPath: path, headers, body })!;
 
 function login(emu: ReturnType<typeof emulator>, body: string, contentType: string | undefined, accept?: string, version = 'v1.3'): EmuResponse {
   const headers: Record<string, string> = {};

@@ -3,12 +3,9 @@ import { describe, it } from 'node:test';
 import { decodeJwt } from '../jwt';
 import { Clock } from './clock';
 import { createTokenLoginEmulator, type TokenLoginOptions } from './token-login';
-import type { EmuRequest } from './types';
+import { emuRequest } from './types';
 
-function request(method: string, path: string, headers: Record<string, string> = {}): EmuRequest {
-  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-  return { method, path, rawPath: path, query: new URLSearchParams(), headers: lower, body: Buffer.alloc(0), remoteAddress: '127.0.0.1' };
-}
+const request = (method: string, path: string, headers: Record<string, string> = {}) => emuRequest({ method, rawPath: path, headers })!;
 
 const demo: TokenLoginOptions = { username: 'user_test', password: 'password_test', statusMode: 'body' };
 const login = (headers: Record<string, string>, options: Partial<TokenLoginOptions> = {}) => {

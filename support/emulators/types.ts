@@ -30,6 +30,42 @@ export interface Emulator {
   error(status: number, message: string, request?: EmuRequest): EmuResponse;
 }
 
+export interface RequestInit {
+  method: string;
+  rawPath: string;
+  /** Pairs in arrival order (repeats allowed), or a record. */
+  headers?: Array<[string, string]> | Record<string, string>;
+  body?: Buffer | string;
+  remoteAddress?: string;
+}
+
+/**
+ * The handler's view of a request, as the host builds it (and as unit tests build it without a socket):
+ * runs of slashes collapsed in `path`, lower-case header names, repeats joined. Undefined when the target
+ * cannot be parsed.
+ */
+export function emuRequest(init: RequestInit): EmuRequest | undefined {
+  const target = init.rawPath.replace(/^\/+/, '/');
+  if (!URL.canParse(target, 'http://emulator')) return undefined;
+  const url = new URL(target, 'http://emulator');
+  const headers = Object.create(null) as Record<string, string>;
+  const pairs = Array.isArray(init.headers) ? init.headers : Object.entries(init.headers ?? {});
+  for (const [rawName, value] of pairs) {
+    const name = rawName.toLowerCase();
+    const separator = name === 'cookie' ? '; ' : ', ';
+    headers[name] = Object.hasOwn(headers, name) ? `${headers[name]}${separator}${value}` : value;
+  }
+  return {
+    method: init.method,
+    path: url.pathname.replace(/\/{2,}/g, '/'),
+    rawPath: init.rawPath,
+    query: url.searchParams,
+    headers,
+    body: Buffer.from(init.body ?? ''),
+    remoteAddress: init.remoteAddress ?? '127.0.0.1',
+  };
+}
+
 export function json(status: number, body: unknown, headers: Record<string, string | string[]> = {}): EmuResponse {
   return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) };
 }
