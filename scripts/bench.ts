@@ -135,6 +135,17 @@ async function main(): Promise<void> {
     const startup = measure('cucumber, 0 scenarios selected (startup)', process.execPath, cucumber('quiet', [feature], ['--tags', '@none']), env, undefined, true);
     const quiet = measure(`cucumber, ${N} scenarios, no reporters`, process.execPath, cucumber('quiet', [feature]), env);
     const reporters = measure(`cucumber, ${N} scenarios, all reporters`, process.execPath, cucumber('default', [feature]), env, clean);
+    // What each reporter adds on its own (the quiet profile plus one formatter, with exchanges recorded).
+    const recorded = ['--world-parameters', '{"record":true}'];
+    const formatterRuns: Array<[string, string[]]> = [
+      ['no formatter, exchanges recorded', []],
+      ['allure-cucumberjs', ['--format', 'allure-cucumberjs/reporter:reports/allure-formatter.out', '--format-options', '{"resultsDir":"reports/allure-results"}']],
+      ['message (ndjson)', ['--format', `message:${join(WORK, 'messages.ndjson')}`]],
+      ['html', ['--format', `html:${join(WORK, 'cucumber.html')}`]],
+      ['junit', ['--format', `junit:${join(WORK, 'junit.xml')}`]],
+    ];
+    const formatterMs = formatterRuns.map(([name, args]) => ({ name, ...measure(`cucumber, ${N} scenarios, ${name}`, process.execPath, cucumber('quiet', [feature], [...recorded, ...args]), env, clean) }));
+    const formatterCost = formatterMs.slice(1).map((m) => ({ formatter: m.name, msPerScenario: round((m.medianMs - formatterMs[0]!.medianMs) / N) }));
     const pw0 = measure('Playwright script, 0 iterations', process.execPath, ['scripts/bench/flows.cjs', 'playwright', '0', target.url, USER, PASSWORD], {}, undefined, true);
     const pw = measure(`Playwright script, ${BASELINE_N} iterations`, process.execPath, ['scripts/bench/flows.cjs', 'playwright', String(BASELINE_N), target.url, USER, PASSWORD]);
     const fetch0 = measure('fetch script, 0 iterations', process.execPath, ['scripts/bench/flows.cjs', 'fetch', '0', target.url, USER, PASSWORD], {}, undefined, true);
@@ -208,6 +219,8 @@ async function main(): Promise<void> {
       cucumberWallMs: { quiet: quiet.medianMs, reporters: reporters.medianMs },
       scaling,
       latency,
+      formatterCost,
+      recordingMsPerScenario: round((formatterMs[0]!.medianMs - quiet.medianMs) / N),
       suite: { cucumberAllReportersMs: acceptance.medianMs - report.medianMs, reportBuildMs: report.medianMs, acceptanceMs: acceptance.medianMs },
       peakRssMb: { cucumberQuiet: quiet.peakRssMb, cucumberReporters: reporters.peakRssMb, playwright: pw.peakRssMb, fetch: fetchN.peakRssMb, newman: newman.peakRssMb, scaling5000: scaling.at(-1)?.peakRssMb, allureJava: allurePeakMb },
       targets,
@@ -236,6 +249,8 @@ function markdown(r: {
   cucumberWallMs: { quiet: number; reporters: number };
   scaling: Array<{ scenarios: number; medianMs: number; msPerScenario: number; peakRssMb?: number }>;
   latency: { scenarios: number; serialMs: number; parallel2Ms: number; parallel4Ms: number; speedup2: number; speedup4: number };
+  formatterCost: Array<{ formatter: string; msPerScenario: number }>;
+  recordingMsPerScenario: number;
   suite: { cucumberAllReportersMs: number; reportBuildMs: number; acceptanceMs: number };
   peakRssMb: Record<string, number | undefined>;
   targets: Array<{ target: string; value: string; met: boolean }>;
@@ -276,6 +291,13 @@ reporters; Newman ${r.newmanWallMs} ms — cucumber with all reporters takes **$
 (${r.ratios.wallQuietVsNewman}× without reporters). Per scenario, cucumber costs ${r.ratios.perScenarioReportersVsNewman}× Newman with
 all reporters and ${r.ratios.perScenarioQuietVsNewman}× without.
 
+## What each reporter costs (${r.scenarios} scenarios, each formatter alone, per scenario)
+
+| formatter | ms per scenario |
+| --- | --- |
+| recording the exchanges (attachments, jar snapshot), no formatter | ${r.recordingMsPerScenario} |
+${r.formatterCost.map((f) => `| ${f.formatter} | ${f.msPerScenario} |`).join('\n')}
+
 ## Scaling (no reporters)
 
 | scenarios | wall (ms) | ms per scenario | peak RSS (MB) |
@@ -303,20 +325,27 @@ support code again); \`--parallel\` pays off against slow or remote targets, as 
 
 ## Where the targets are missed, and why
 
+- **2.5× the Playwright script with all reporters.** The reporter table above says where it goes: the
+  allure-cucumberjs formatter writes each result, container and attachment through a temp file with an
+  \`fsync\` (allure-js-commons' FileSystemWriter, no switch to turn it off), six files per scenario here (result,
+  container, two exchanges, two data tables); the message formatter serialises every envelope, attachments
+  included. Dropping either means dropping the report's content; what is left is theirs, not ours.
 - **Suite plus report under 5 s.** The Allure 2 build alone takes ${r.suite.reportBuildMs} ms (a JVM reading
   every result and attachment file; \`-XX:TieredStopAtLevel=1\` is already set, which saved about 15 %), and
-  cucumber needs ${r.startupMs} ms before the first scenario (Playwright, tsx, zod, five emulators). The
-  allure-cucumberjs formatter writes each result, container and attachment through a temp file with an
-  \`fsync\` (allure-js-commons' FileSystemWriter): a CPU profile of 200 scenarios showed 1.1 s in \`fsync\` and
-  0.8 s in \`open\`, about 1.6 ms per file and six files per scenario (result, container, two exchanges, two data
-  tables). That writer has no switch to turn the sync off; reaching 5 s would mean dropping Allure 2 (the
-  owner's choice) or the per-step exchange attachments (the report's point).
+  cucumber needs ${r.startupMs} ms before the first scenario (Playwright, tsx, zod, five emulators), and the
+  allure formatter's synced files (above) come on top for each of the suite's scenarios. Reaching 5 s would mean
+  dropping Allure 2 (the owner's choice) or the per-step exchange attachments (the report's point).
 - **0.4× Newman's wall time.** Per scenario cucumber is the cheaper tool (see the ratios above), but at ${r.scenarios}
   scenarios the fixed startup (${r.startupMs} ms against Newman's ~1.2 s) and the allure formatter's file syncs
   weigh more than Newman's per-request sandbox; the ratio falls as the suite grows.
 - **\`--parallel 4\` twice as fast as serial.** Each worker loads the support code again (~${r.startupMs} ms of CPU),
   and four workers share two cores: with ${r.latency.scenarios} scenarios at 20 ms the work saved
   (${r.latency.serialMs} ms serial) is smaller than the start-up paid. It pays off for longer or slower suites.
+- **1.3× the Playwright script without reporters.** Cucumber's own machinery per scenario (a dozen messages
+  with fresh UUIDs, matching each step against every pattern, hooks, the step wrapper that redacts errors)
+  and the World's exchange records cost ${(r.msPerScenario.cucumberQuiet! - r.msPerScenario.playwright!).toFixed(1)} ms over the script's ${r.msPerScenario.playwright} ms
+  per scenario here (${r.ratios.quietVsPlaywright}×); the ratio shrinks with the suite (see the scaling table) and is
+  within the target whenever the target answers slower than loopback.
 - **\`npm run bench\` under 5 minutes.** The 5,000-scenario point alone is five runs of about half a minute;
   with five runs of everything else the bench takes ${r.benchSeconds} s.
 

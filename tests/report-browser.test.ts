@@ -21,10 +21,11 @@ function chromiumPath(): string {
 
 describe('Allure report in a browser', () => {
   it('shows every API as a suite and a redacted exchange attachment', async () => {
-    if (!existsSync('reports/allure-report/index.html')) {
-      const ran = tsx('scripts/acceptance.ts');
-      assert.equal(ran.status, 0, explain(ran));
-    }
+    // Its own acceptance run: whatever report an earlier test left (a nightly run with an unreachable API)
+    // is not the one a stakeholder reads.
+    const ran = tsx('scripts/acceptance.ts');
+    assert.equal(ran.status, 0, explain(ran));
+    assert.ok(existsSync('reports/allure-report/index.html'));
     const server = await serveDirectory('reports/allure-report');
     const browser = await chromium.launch({
       executablePath: chromiumPath(),
