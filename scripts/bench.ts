@@ -298,6 +298,9 @@ all reporters and ${r.ratios.perScenarioQuietVsNewman}× without.
 | recording the exchanges (attachments, jar snapshot), no formatter | ${r.recordingMsPerScenario} |
 ${r.formatterCost.map((f) => `| ${f.formatter} | ${f.msPerScenario} |`).join('\n')}
 
+Differences under about 1 ms per scenario are within the run-to-run spread (the raw runs are in
+\`reports/bench.json\`).
+
 ## Scaling (no reporters)
 
 | scenarios | wall (ms) | ms per scenario | peak RSS (MB) |
@@ -312,8 +315,8 @@ ${r.scaling.map((s) => `| ${s.scenarios} | ${s.medianMs} | ${s.msPerScenario} | 
 | \`--parallel 2\` | ${r.latency.parallel2Ms} | ${r.latency.speedup2}× |
 | \`--parallel 4\` | ${r.latency.parallel4Ms} | ${r.latency.speedup4}× |
 
-Against a local emulator with no latency, serial is the fastest on 2 cores (each worker loads the
-support code again); \`--parallel\` pays off against slow or remote targets, as the nightly run is.
+Each worker loads the support code again, so \`--parallel\` pays off only when the waiting it overlaps is
+larger than the workers' start-up: a long suite, or a slow remote target such as a nightly run.
 
 ## The whole suite and its report
 
