@@ -7,15 +7,19 @@ import type { RunningEmulator } from './emulators/host';
 export const config: Config = loadConfig();
 
 let emulators = new Map<ApiId, RunningEmulator>();
+/** Derived from the config and the emulators' URLs, so computed once per start, not per step. */
+let variables: Record<string, string> | undefined;
 
 export async function startRuntime(): Promise<void> {
   const latencyMs = Number(process.env.EMULATOR_LATENCY_MS ?? 0) || 0;
   emulators = await startEmulators(Object.values(config.targets), { latencyMs });
+  variables = undefined;
 }
 
 export async function stopRuntime(): Promise<void> {
   await Promise.all([...emulators.values()].map((running) => running.close()));
   emulators = new Map();
+  variables = undefined;
 }
 
 /** The URL every path of this API is joined to: its BASE_URL, or its emulator's loopback URL. */
@@ -31,11 +35,13 @@ export function emulatorOf(api: ApiId): RunningEmulator | undefined {
 }
 
 /** Every configuration value a step may cite as ${VAR}, including the effective base URLs. */
-export function configurationVariables(): Record<string, string> {
+export function configurationVariables(): Readonly<Record<string, string>> {
+  if (variables) return variables;
   const values: Record<string, string> = { REQUEST_TIMEOUT_MS: String(config.requestTimeoutMs) };
   for (const target of Object.values(config.targets)) {
     Object.assign(values, target.vars);
     if (target.baseUrl !== undefined || emulators.has(target.id)) values[`${CONTRACT[target.id].prefix}BASE_URL`] = baseUrlOf(target);
   }
-  return values;
+  variables = Object.freeze(values);
+  return variables;
 }
