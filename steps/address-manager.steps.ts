@@ -9,7 +9,7 @@ Given('I have logged in to Address Manager', async function (this: ApiWorld) {
   const vars = configurationVariables();
   this.setBody(JSON.stringify({ username: vars.ADDRESS_MANAGER_USERNAME, password: vars.ADDRESS_MANAGER_PASSWORD }), 'application/json');
   await this.send('POST', '/api/v2/sessions');
-  if (this.response.status !== 201) this.fail(`Expected the login to create a session (201), but got ${this.response.status}`);
+  this.expectStatus(201, 'the login to create a session (201)');
   const body = this.json() as { basicAuthenticationCredentials?: unknown; apiToken?: unknown; id?: unknown; _links?: { self?: { href?: unknown } } };
   this.remember('credentials', body.basicAuthenticationCredentials, { secret: true });
   this.remember('api token', body.apiToken, { secret: true });

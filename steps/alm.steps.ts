@@ -8,8 +8,7 @@ async function logIn(world: ApiWorld, clientType?: string): Promise<void> {
   world.setBody('{"clientId":"${ALM_CLIENT_ID}", "secret":"${ALM_SECRET}"}', 'application/json');
   if (clientType !== undefined) world.addHeader('ALM-CLIENT-TYPE', clientType);
   await world.send('POST', '/qcbin/rest/oauth2/login');
-  const { status } = world.response;
-  if (status !== 200) world.fail(`Expected the login with ALM_CLIENT_ID to answer 200, but got ${status}`);
+  world.expectStatus(200, 'the login with ALM_CLIENT_ID to answer 200');
 }
 
 Given('I am logged in to ALM with the active API key', async function (this: ApiWorld) {

@@ -67,8 +67,7 @@ When('I send a {method} request to {string} with body:', async function (this: A
 // ---- status and headers ------------------------------------------------------------------------
 
 Then('the response status is {int}', function (this: ApiWorld, expected: number) {
-  const { status } = this.response;
-  if (status !== expected) this.fail(`Expected status ${expected} from ${this.describeRequest()}, but got ${status}`);
+  this.expectStatus(expected);
 });
 
 Then('the response header {string} is {string}', function (this: ApiWorld, name: string, expected: string) {

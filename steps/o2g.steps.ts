@@ -7,10 +7,10 @@ import type { ApiWorld } from '../support/world';
 Given('I have opened an O2G session', async function (this: ApiWorld) {
   this.setBasicAuth('${O2G_USERNAME}', '${O2G_PASSWORD}');
   await this.send('GET', '/api/rest/authenticate?version=1.0');
-  if (this.response.status !== 200) this.fail(`Expected the authentication to succeed with 200, but got ${this.response.status}`);
+  this.expectStatus(200, 'the authentication to succeed with 200');
   this.setBody(JSON.stringify({ applicationName: this.expand('${O2G_APPLICATION_NAME}') }), 'application/json');
   await this.send('POST', '/api/rest/1.0//sessions');
-  if (this.response.status !== 200) this.fail(`Expected the session to open with 200, but got ${this.response.status}`);
+  this.expectStatus(200, 'the session to open with 200');
 });
 
 Then('the session expires timeToLive seconds after it was created, give or take {int} seconds', function (this: ApiWorld, tolerance: number) {

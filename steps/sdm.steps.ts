@@ -26,5 +26,5 @@ Then('the SDM session works', async function (this: ApiWorld) {
 Then('the SDM session is refused', async function (this: ApiWorld) {
   this.addHeader('Accept', 'application/xml');
   await this.send('GET', PROBE);
-  if (this.response.status !== 401) this.fail(`Expected ${this.describeRequest()} to refuse the session with 401, but got ${this.response.status}`);
+  this.expectStatus(401, 'the session to be refused with 401');
 });

@@ -191,6 +191,12 @@ export class ApiWorld extends World {
     }
   }
 
+  /** Fails unless the last answer has this status; `what` says what the status means to the step. */
+  expectStatus(expected: number, what = `status ${expected}`): void {
+    const { status } = this.response;
+    if (status !== expected) this.fail(`Expected ${what} from ${this.describeRequest()}, but got ${status}`);
+  }
+
   describeRequest(): string {
     const { method, url } = this.exchange.request;
     return `${method} ${this.redactor.text(url)}`;
@@ -243,9 +249,15 @@ async function cookiesFor(context: APIRequestContext, url: string): Promise<stri
   if (cookies.length === 0) return '';
   const target = new URL(url);
   return cookies
-    .filter((c) => (target.hostname === c.domain || target.hostname.endsWith(c.domain.replace(/^\./, '.'))) && target.pathname.startsWith(c.path))
+    .filter((c) => domainMatches(target.hostname, c.domain) && target.pathname.startsWith(c.path))
     .map((c) => `${c.name}=${c.value}`)
     .join('; ');
+}
+
+/** RFC 6265 domain match: the host itself, or a subdomain of a ".example.com" cookie domain. */
+function domainMatches(host: string, domain: string): boolean {
+  const bare = domain.replace(/^\./, '');
+  return host === bare || host.endsWith(`.${bare}`);
 }
 
 setWorldConstructor(ApiWorld);
