@@ -192,8 +192,10 @@ export function createO2gEmulator(options: O2gOptions): Emulator {
     if (!body) return error(400, 'The body must be a JSON object such as {"applicationName": "MyApp"}.', 'Malformed JSON.');
     const name = Object.hasOwn(body, 'applicationName') ? body.applicationName : undefined;
     if (typeof name !== 'string' || name.trim() === '') return error(400, 'applicationName is required and must be a non-empty string.', 'Missing applicationName.');
-    login.lastActivity = clock.now();
-    login.session ??= { id: randomBytes(16).toString('hex').toUpperCase(), applicationName: name, createdAt: clock.now() };
+    // One reading of the clock, so expirationDate − creationDate is exactly timeToLive.
+    const now = clock.now();
+    login.lastActivity = now;
+    login.session ??= { id: randomBytes(16).toString('hex').toUpperCase(), applicationName: name, createdAt: now };
     return answer(fault === 'session-201' ? 201 : 200, sessionInfo(request, login), { 'Set-Cookie': `JSESSIONID=${login.session.id}; Path=/; HttpOnly` });
   };
 
