@@ -1,12 +1,14 @@
 // Lifecycle: emulators start once per process (BeforeAll) unless <PREFIX>BASE_URL points elsewhere;
 // each scenario gets fresh request contexts (Before) that are disposed after it (After), so no cookie
-// survives a scenario. Every step and hook error passes the redactor before cucumber records it.
+// survives a scenario. Every step and hook error passes the redactor before cucumber records it, its
+// stack source-mapped (support/source-maps.ts).
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, setDefinitionFunctionWrapper, type ITestCaseHookParameter } from '@cucumber/cucumber';
 import { labels } from 'allure-js-commons';
 import 'allure-cucumberjs';
 import { API_IDS, CONTRACT, type ApiId } from './config';
 import { Redactor } from './redact';
 import { config, emulatorOf, startRuntime, stopRuntime } from './runtime';
+import { sourceMapsOff, withSourceMaps } from './source-maps';
 import { ApiWorld } from './world';
 
 // A step may wait for one request to time out and then report it: give it that long and a margin.
@@ -18,12 +20,14 @@ setDefinitionFunctionWrapper((code: (...args: unknown[]) => unknown) => {
     try {
       return await code.apply(this, args);
     } catch (error) {
-      throw (this instanceof ApiWorld ? this.redactor : processRedactor).error(error);
+      throw withSourceMaps(() => (this instanceof ApiWorld ? this.redactor : processRedactor).error(error));
     }
   };
 });
 
 BeforeAll(async () => {
+  // Only now: Node keeps a module's source map only if maps are on when it loads, and all support code has.
+  sourceMapsOff();
   await startRuntime();
 });
 

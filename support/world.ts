@@ -3,7 +3,7 @@
 // request being prepared, the last exchange (body read once), remembered values and the redactor.
 // Nothing here is module-global, so scenarios and parallel workers never share a cookie.
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
-import { request, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { attachment } from 'allure-js-commons';
 import { CONTRACT, type ApiId, type ApiTarget } from './config';
 import { ExpectationError, TargetError, classifyTransportError } from './errors';
@@ -25,6 +25,8 @@ export class ApiWorld extends World {
   readonly redactor = new Redactor(config.secrets);
   readonly remembered = new Map<string, unknown>();
   private readonly sessions = new Map<string, APIRequestContext>();
+  /** Per session, the jar's cookies as last read, for the recorded Cookie line; dropped when an answer sets cookies. */
+  private readonly jarSnapshots = new Map<string, JarCookie[]>();
   private sessionName = 'default';
   private pendingHeaders: HeaderLine[] = [];
   private pendingBody: OutgoingBody | undefined;
@@ -65,15 +67,17 @@ export class ApiWorld extends World {
   async context(name = this.sessionName): Promise<APIRequestContext> {
     let context = this.sessions.get(name);
     if (!context) {
-      context = await unmapped(() => request.newContext({ timeout: config.requestTimeoutMs, maxRedirects: 0 }));
+      context = await playwrightRequest().newContext({ timeout: config.requestTimeoutMs, maxRedirects: 0 });
       this.sessions.set(name, context);
+      this.jarSnapshots.set(name, []);
     }
     return context;
   }
 
   async dispose(): Promise<void> {
-    await Promise.all([...this.sessions.values()].map((context) => unmapped(() => context.dispose())));
+    await Promise.all([...this.sessions.values()].map((context) => context.dispose()));
     this.sessions.clear();
+    this.jarSnapshots.clear();
   }
 
   addHeader(name: string, value: string): void {
@@ -100,7 +104,7 @@ export class ApiWorld extends World {
       headers.push({ name: 'Content-Type', value: body.contentType });
     }
     const context = await this.context();
-    const jarCookies = this.recording ? await cookiesFor(context, url) : '';
+    const jarCookies = this.recording ? cookieLine(await this.jarSnapshot(context), url) : '';
     const started = Date.now();
     const exchange: Exchange = {
       session: this.sessionName,
@@ -108,16 +112,14 @@ export class ApiWorld extends World {
       durationMs: 0,
     };
     try {
-      const response = await unmapped(() =>
-        context.fetch(url, {
-          method,
-          headers: Object.fromEntries(headers.map((h) => [h.name, h.value])),
-          data: body?.text,
-          failOnStatusCode: false,
-          maxRedirects: 0,
-        }),
-      );
-      const raw = await unmapped(() => response.body());
+      const response = await context.fetch(url, {
+        method,
+        headers: Object.fromEntries(headers.map((h) => [h.name, h.value])),
+        data: body?.text,
+        failOnStatusCode: false,
+        maxRedirects: 0,
+      });
+      const raw = await response.body();
       exchange.response = {
         status: response.status(),
         statusText: response.statusText(),
@@ -125,6 +127,7 @@ export class ApiWorld extends World {
         body: raw,
         text: raw.toString('utf8'),
       };
+      if (headerValues(exchange.response.headers, 'set-cookie').length) this.jarSnapshots.delete(this.sessionName);
     } catch (error) {
       exchange.error = classifyTransportError(error).what;
       exchange.durationMs = Date.now() - started;
@@ -162,6 +165,15 @@ export class ApiWorld extends World {
   /** The value of one cookie in the current session's jar. */
   async jarCookie(name: string): Promise<string | undefined> {
     return (await (await this.context()).storageState()).cookies.find((cookie) => cookie.name === name)?.value;
+  }
+
+  private async jarSnapshot(context: APIRequestContext): Promise<JarCookie[]> {
+    let cookies = this.jarSnapshots.get(this.sessionName);
+    if (!cookies) {
+      cookies = (await context.storageState()).cookies;
+      this.jarSnapshots.set(this.sessionName, cookies);
+    }
+    return cookies;
   }
 
   setCookies(): string[] {
@@ -229,23 +241,18 @@ export class ApiWorld extends World {
   }
 }
 
+type JarCookie = Awaited<ReturnType<APIRequestContext['storageState']>>['cookies'][number];
+
 /**
- * Starts a Playwright call with source maps off. Playwright captures a stack trace at the start of every
- * call; mapped through tsx's source maps that cost about 1 ms per request (npm run bench), for frames
- * nobody reads. The switch is back on before the call's first await, so no other stack is unmapped.
+ * Playwright is loaded with the first request context, not with the support code: a --parallel
+ * coordinator and a dry run load the support code but never send a request.
  */
-function unmapped<T>(call: () => Promise<T>): Promise<T> {
-  const mapped = process.sourceMapsEnabled;
-  process.setSourceMapsEnabled(false);
-  try {
-    return call();
-  } finally {
-    process.setSourceMapsEnabled(mapped);
-  }
+function playwrightRequest(): (typeof import('@playwright/test'))['request'] {
+  return (require('@playwright/test') as typeof import('@playwright/test')).request;
 }
 
-async function cookiesFor(context: APIRequestContext, url: string): Promise<string> {
-  const { cookies } = await context.storageState();
+/** The Cookie header the jar adds to a request for this URL (name=value pairs). */
+function cookieLine(cookies: JarCookie[], url: string): string {
   if (cookies.length === 0) return '';
   const target = new URL(url);
   return cookies
