@@ -3,6 +3,7 @@
 const { require: tsxRequire } = require('tsx/cjs/api');
 
 const { loadConfig, ConfigError } = tsxRequire('./support/config.ts', __filename);
+const { PlainResultsWriter } = tsxRequire('./support/allure-writer.ts', __filename);
 let config;
 try {
   config = loadConfig();
@@ -20,6 +21,7 @@ const common = {
 
 const allure = {
   resultsDir: 'reports/allure-results',
+  writer: new PlainResultsWriter('reports/allure-results'), // no fsync per file (support/allure-writer.ts)
   labels: [
     { name: 'severity', pattern: [/^@severity:(blocker|critical|normal|minor|trivial)$/] },
   ],
