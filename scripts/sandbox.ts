@@ -15,7 +15,6 @@ export async function startSandbox(firstPort = Number(process.env.SANDBOX_PORT ?
   const running: RunningEmulator[] = [];
   for (const id of API_IDS) {
     const factory = EMULATORS[id];
-    if (!factory) continue;
     const target = config.targets[id];
     const latencyMs = Number(process.env.EMULATOR_LATENCY_MS ?? 0) || 0;
     running.push(await hostEmulator(factory(target.vars, fault), { host, port: firstPort === 0 ? 0 : firstPort + SANDBOX_PORTS[id], latencyMs }));

@@ -4,24 +4,16 @@
 import type { ApiId } from '../config';
 import { TOKEN_LOGIN_FAULTS } from './token-login';
 import { O2G_FAULTS } from './o2g';
-// o2g imports here
 import { ADDRESS_MANAGER_FAULTS } from './address-manager';
-// address-manager imports here
 import { ALM_FAULTS } from './alm';
-// alm imports here
 import { SDM_FAULTS } from './sdm';
-// sdm imports here
 
-export const FAULTS: Partial<Record<ApiId, Readonly<Record<string, string>>>> = {
+export const FAULTS: Record<ApiId, Readonly<Record<string, string>>> = {
   'token-login': TOKEN_LOGIN_FAULTS,
   o2g: O2G_FAULTS,
-  // o2g registers here
   'address-manager': ADDRESS_MANAGER_FAULTS,
-  // address-manager registers here
   alm: ALM_FAULTS,
-  // alm registers here
   sdm: SDM_FAULTS,
-  // sdm registers here
 };
 
 export interface FaultSwitch {
@@ -31,7 +23,7 @@ export interface FaultSwitch {
 
 /** Every fault as `api:fault`, in catalogue order. */
 export function allFaults(): string[] {
-  return Object.entries(FAULTS).flatMap(([api, faults]) => Object.keys(faults ?? {}).map((fault) => `${api}:${fault}`));
+  return Object.entries(FAULTS).flatMap(([api, faults]) => Object.keys(faults).map((fault) => `${api}:${fault}`));
 }
 
 /** Reads EMULATOR_FAULT; throws a one-line error naming the variable when it names no catalogued fault. */

@@ -6,31 +6,25 @@ import { hostEmulator, type HostOptions, type RunningEmulator } from './host';
 import { createTokenLoginEmulator, type TokenLoginFault } from './token-login';
 import type { Emulator } from './types';
 import { createO2gEmulator, type O2gFault } from './o2g';
-// o2g imports here
 import { createAddressManagerEmulator, type AddressManagerFault } from './address-manager';
-// address-manager imports here
 import { createAlmEmulator, type AlmFault } from './alm';
-// alm imports here
 import { createSdmEmulator, SDM_VERSIONS, type SdmFault } from './sdm';
-// sdm imports here
 
 type Factory = (vars: Record<string, string>, fault: FaultSwitch | undefined) => Emulator;
 
-export const EMULATORS: Partial<Record<ApiId, Factory>> = {
+export const EMULATORS: Record<ApiId, Factory> = {
   o2g: (vars, fault) =>
     createO2gEmulator({
       username: vars.O2G_USERNAME!,
       password: vars.O2G_PASSWORD!,
       fault: faultFor<O2gFault>('o2g', fault),
     }),
-  // o2g registers here
   'address-manager': (vars, fault) =>
     createAddressManagerEmulator({
       username: vars.ADDRESS_MANAGER_USERNAME!,
       password: vars.ADDRESS_MANAGER_PASSWORD!,
       fault: faultFor<AddressManagerFault>('address-manager', fault),
     }),
-  // address-manager registers here
   alm: (vars, fault) =>
     createAlmEmulator({
       apiKeys: [
@@ -39,7 +33,6 @@ export const EMULATORS: Partial<Record<ApiId, Factory>> = {
       ],
       fault: faultFor<AlmFault>('alm', fault),
     }),
-  // alm registers here
   sdm: (vars, fault) =>
     createSdmEmulator({
       username: vars.SDM_USERNAME!,
@@ -47,7 +40,6 @@ export const EMULATORS: Partial<Record<ApiId, Factory>> = {
       versions: [...new Set([...SDM_VERSIONS, vars.SDM_API_VERSION ?? 'v1.3'])],
       fault: faultFor<SdmFault>('sdm', fault),
     }),
-  // sdm registers here
   'token-login': (vars, fault) =>
     createTokenLoginEmulator({
       username: vars.TOKEN_LOGIN_USERNAME!,
@@ -65,9 +57,8 @@ export async function startEmulators(
 ): Promise<Map<ApiId, RunningEmulator>> {
   const running = new Map<ApiId, RunningEmulator>();
   for (const target of targets) {
-    const factory = EMULATORS[target.id];
-    if (target.baseUrl !== undefined || !factory) continue;
-    running.set(target.id, await hostEmulator(factory(target.vars, fault), options));
+    if (target.baseUrl !== undefined) continue;
+    running.set(target.id, await hostEmulator(EMULATORS[target.id](target.vars, fault), options));
   }
   return running;
 }

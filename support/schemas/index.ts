@@ -3,13 +3,9 @@
 import type { z } from 'zod';
 import { TOKEN_LOGIN_SCHEMAS } from './token-login';
 import { O2G_SCHEMAS } from './o2g';
-// o2g imports here
 import { ADDRESS_MANAGER_SCHEMAS } from './address-manager';
-// address-manager imports here
 import { ALM_SCHEMAS } from './alm';
-// alm imports here
 import { SDM_SCHEMAS } from './sdm';
-// sdm imports here
 
 export interface NamedSchema {
   name: string;
@@ -20,13 +16,9 @@ export interface NamedSchema {
 const ALL: NamedSchema[] = [
   ...TOKEN_LOGIN_SCHEMAS,
   ...O2G_SCHEMAS,
-  // o2g registers here
   ...ADDRESS_MANAGER_SCHEMAS,
-  // address-manager registers here
   ...ALM_SCHEMAS,
-  // alm registers here
   ...SDM_SCHEMAS,
-  // sdm registers here
 ];
 
 export const SCHEMAS = new Map(ALL.map((entry) => [entry.name, entry]));
