@@ -95,6 +95,17 @@ describe('ALM login (POST /qcbin/rest/oauth2/login)', () => {
     assert.equal(alm.handle(request('POST', LOGIN, { headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(ACTIVE) })).status, 415);
   });
 
+  it('logs an XML body in, with the five cookies, when the media-type-not-checked fault is on', () => {
+    const alm = emulator('media-type-not-checked');
+    const xml = `<?xml version="1.0"?><login><clientId>${ACTIVE.clientId}</clientId><secret>${ACTIVE.secret}</secret></login>`;
+    const accepted = alm.handle(request('POST', LOGIN, { headers: { 'Content-Type': 'application/xml' }, body: xml }));
+    assert.equal(accepted.status, 200);
+    assert.equal(setCookies(accepted).length, 5);
+    const wrong = xml.replace(ACTIVE.secret, 'wrong');
+    assert.equal(alm.handle(request('POST', LOGIN, { headers: { 'Content-Type': 'application/xml' }, body: wrong })).status, 401);
+    assert.equal(alm.handle(request('POST', LOGIN, { headers: { 'Content-Type': 'application/xml' }, body: '<login><clientId>' })).status, 400);
+  });
+
   it('accepts application/json with a charset parameter', () => {
     assert.equal(emulator().handle(loginRequest(ACTIVE.clientId, ACTIVE.secret, { 'Content-Type': 'application/json; charset=UTF-8' })).status, 200);
   });

@@ -2,6 +2,7 @@
 // REST core a client needs around it: the is-authenticated probe, site-session keepalive and end, logout,
 // the X-XSRF-TOKEN rule and QCRestException errors (XML, or JSON with Accept: application/json).
 import { createHash, randomBytes } from 'node:crypto';
+import { parseXml } from '../xml';
 import { Clock } from './clock';
 import { cookieValue, json, parseJsonObject, sameSecret, type EmuRequest, type EmuResponse, type Emulator } from './types';
 
@@ -18,7 +19,7 @@ export const ALM_FAULTS = {
   'cookie-path-root': 'sets the login cookies with Path=/ instead of Path=/qcbin',
   'body-not-empty': 'answers a successful login with an XML body',
   'security-headers-missing': 'leaves out the X-XSS-protection header',
-  'media-type-not-checked': 'reads any Content-Type as JSON, so an XML body is a 400 instead of 415',
+  'media-type-not-checked': 'no longer checks the Content-Type: an XML body is read as XML (clientId and secret under its root) and logs in, anything else is read as JSON, instead of 415',
   'other-methods-routed': 'answers GET, PUT and DELETE on the login like POST instead of 405',
   'failed-login-sets-cookie': 'sets a JSESSIONID cookie on a refused login',
   'internal-error-as-503': 'reports an internal error as 503 instead of 500',
@@ -168,7 +169,7 @@ export function createAlmEmulator(options: AlmOptions): Emulator {
     if (mediaType !== 'application/json' && fault !== 'media-type-not-checked') {
       return error(415, 'unsupported-media-type', 'The login accepts only application/json.', request);
     }
-    const body = parseJsonObject(request.body);
+    const body = fault === 'media-type-not-checked' && /^(application|text)\/xml$/.test(mediaType) ? xmlLoginFields(request.body) : parseJsonObject(request.body);
     const clientId = body && Object.hasOwn(body, 'clientId') ? body.clientId : undefined;
     const secret = body && Object.hasOwn(body, 'secret') ? body.secret : undefined;
     if (typeof clientId !== 'string' || typeof secret !== 'string') {
@@ -261,6 +262,16 @@ export function createAlmEmulator(options: AlmOptions): Emulator {
 
 function xml(status: number, body: string, headers: Record<string, string> = {}): EmuResponse {
   return { status, headers: { 'Content-Type': 'application/xml', ...headers }, body: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${body}` };
+}
+
+/** Only for the media-type-not-checked fault: the children of an XML body's root element, as the JSON login's fields. */
+function xmlLoginFields(body: Buffer): Record<string, unknown> | undefined {
+  try {
+    const content = Object.values(parseXml(body.toString('utf8')))[0];
+    return content !== null && typeof content === 'object' && !Array.isArray(content) ? (content as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function escapeXml(text: string): string {
