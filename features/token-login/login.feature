@@ -87,8 +87,8 @@ Feature: Pégase 3 API login with User-Name and Password headers
 
   Rule: wrong credentials are refused without a token or a session
 
-    @TOK-05 @TOK-06 @SEC-01 @documented
-    Scenario Outline: a login with <case> is refused
+    @TOK-05 @TOK-06 @documented
+    Scenario Outline: a login with <case> is refused with an error message and no token
       When I send a GET request to "/login" with headers:
         | User-Name | <user>     |
         | Password  | <password> |
@@ -96,7 +96,20 @@ Feature: Pégase 3 API login with User-Name and Password headers
       And the JSON value at "$.code" is an integer
       And the JSON value at "$.message" is a string
       And the JSON body has no "token"
+
+      Examples:
+        | case               | user                    | password                |
+        | a wrong password   | ${TOKEN_LOGIN_USERNAME} | not-the-password        |
+        | an unknown user    | nobody-by-this-name     | ${TOKEN_LOGIN_PASSWORD} |
+
+    @TOK-05 @SEC-01
+    Scenario Outline: a login refused for <case> sets no cookie
+      When I send a GET request to "/login" with headers:
+        | User-Name | <user>     |
+        | Password  | <password> |
+      Then the JSON value at "$.status" is "error"
       And the response sets no cookies
+      And the cookie jar is empty
 
       Examples:
         | case               | user                    | password                |

@@ -23,6 +23,7 @@ export const TOKEN_LOGIN_FAULTS = {
   'html-content-type': 'labels its JSON answers text/html',
   'post-login-allowed': 'answers POST /login like GET',
   'sets-session-cookie': 'also sets a Flask session cookie on login',
+  'failed-login-sets-cookie': 'sets a Flask session cookie on a login refused for wrong credentials',
 } as const;
 export type TokenLoginFault = keyof typeof TOKEN_LOGIN_FAULTS;
 
@@ -75,7 +76,9 @@ export function createTokenLoginEmulator(options: TokenLoginOptions): Emulator {
     const user = request.headers['user-name']!;
     const passwordOk = fault === 'any-password' || (request.headers.password !== undefined && sameSecret(request.headers.password, options.password));
     if (!sameSecret(user, options.username) || !passwordOk) {
-      return options.wrongCredentials === 'code' ? error(401, 'Password or User-Name not correct.') : error(404, 'Data not found.');
+      const refused = options.wrongCredentials === 'code' ? error(401, 'Password or User-Name not correct.') : error(404, 'Data not found.');
+      if (fault === 'failed-login-sets-cookie') refused.headers = { ...refused.headers, 'Set-Cookie': 'session=eyJyZWZ1c2VkIjp0cnVlfQ; HttpOnly; Path=/' };
+      return refused;
     }
     const lifetime = fault === 'sixty-minute-token' ? 2 * TOKEN_LIFETIME_S : TOKEN_LIFETIME_S;
     const exp = Math.floor(clock.now() / 1000) + lifetime;
