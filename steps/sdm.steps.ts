@@ -1,6 +1,9 @@
 // Phrases that carry Oracle SDM meaning: "logged in" is the seed's XML login whose sessionId is remembered,
-// and "the SDM session works" is the deviceGroups probe (inferred: the seed shows no later request).
+// "the SDM session works" is the deviceGroups probe (inferred: the seed shows no later request), and "the
+// SDM login sets a session cookie" is all the seed promises of the cookie: "a valid time-limited session
+// cookie", with no name, value or attributes.
 import { Given, Then } from '@cucumber/cucumber';
+import { parseSetCookie } from '../support/cookies';
 import type { ApiWorld } from '../support/world';
 import { buildXml, readXmlPath } from '../support/xml';
 
@@ -27,4 +30,11 @@ Then('the SDM session is refused', async function (this: ApiWorld) {
   this.addHeader('Accept', 'application/xml');
   await this.send('GET', PROBE);
   this.expectStatus(401, 'the session to be refused with 401');
+});
+
+Then('the SDM login sets a session cookie', function (this: ApiWorld) {
+  const cookies = this.setCookies().map(parseSetCookie);
+  if (!cookies.some((cookie) => cookie.value !== '' && !cookie.expiresSession)) {
+    this.fail(`Expected ${this.describeRequest()} to set a session cookie, but it sets ${cookies.length ? `only expired or empty ones (${cookies.map((c) => c.name).join(', ')})` : 'no cookie at all'}`);
+  }
 });

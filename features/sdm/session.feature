@@ -9,7 +9,21 @@ Feature: An Oracle SDM session lives in its cookie until logout
   Rule: the login sets a session cookie holding the sessionId
 
     @SDM-03 @documented
-    Scenario: the login sets a session cookie whose value is the sessionId
+    Scenario: a successful login returns a session cookie
+      Given the request header "Accept" is "application/xml"
+      When I send a POST request to "/rest/${SDM_API_VERSION}/admin/login" with body:
+        ```xml
+        <?xml version="1.0" encoding="UTF-8"?>
+        <session>
+        <userName>${SDM_USERNAME}</userName>
+        <password>${SDM_PASSWORD}</password>
+        </session>
+        ```
+      Then the response status is 200
+      And the SDM login sets a session cookie
+
+    @SDM-04 @SDM-03
+    Scenario: the session cookie's value is the sessionId of the body, which the seed's Python example sends back
       Given the request header "Accept" is "application/xml"
       When I send a POST request to "/rest/${SDM_API_VERSION}/admin/login" with body:
         ```xml
