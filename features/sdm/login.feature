@@ -43,6 +43,19 @@ Feature: Oracle SDM REST login with an XML or JSON session body
       And the JSON value at "$.sessionId" matches "^[0-9A-F]{32}"
       And the response body matches the "sdm session json" schema
 
+    @SDM-01
+    Scenario: a login body built field by field is answered with the session, and without the password
+      Given the XML request body "session":
+        | userName | ${SDM_USERNAME} |
+        | password | ${SDM_PASSWORD} |
+      And the request header "Accept" is "application/xml"
+      When I send a POST request to "/rest/${SDM_API_VERSION}/admin/login"
+      Then the response status is 200
+      And the response content type is "application/xml"
+      And the XML value at "/session/userName" is "${SDM_USERNAME}"
+      And the XML body has no "/session/password"
+      And the response body matches the "sdm session xml" schema
+
   Rule: the answer comes in the format the Accept header asks for, else in the request's format
 
     @SDM-01 @SDM-02
@@ -109,7 +122,6 @@ Feature: Oracle SDM REST login with an XML or JSON session body
         | truncated XML        | xml     | <session><userName>${SDM_USERNAME}</userName><password>          |
         | text that is not XML | xml     | userName=${SDM_USERNAME}&password=${SDM_PASSWORD}                |
         | truncated JSON       | json    | {"userName": "${SDM_USERNAME}", "password":                      |
-        | a JSON array         | json    | ["${SDM_USERNAME}", "${SDM_PASSWORD}"]                           |
 
     @SDM-05 @SEC-01
     Scenario Outline: a login body <case> is refused with 400 and sets no cookie
@@ -125,6 +137,7 @@ Feature: Oracle SDM REST login with an XML or JSON session body
         | case                                | request | body                                                                                                                                   |
         | without a password                  | xml     | <session><userName>${SDM_USERNAME}</userName></session>                                                                                |
         | without a userName                  | json    | {"password": "${SDM_PASSWORD}"}                                                                                                        |
+        | that is a JSON array                | json    | ["${SDM_USERNAME}", "${SDM_PASSWORD}"]                                                                                                 |
         | wrapped in a "session" object       | json    | {"session": {"userName": "${SDM_USERNAME}", "password": "${SDM_PASSWORD}"}}                                                            |
         | under another root than session     | xml     | <login><userName>${SDM_USERNAME}</userName><password>${SDM_PASSWORD}</password></login>                                                |
         | with a DOCTYPE declaring an entity  | xml     | <!DOCTYPE session [<!ENTITY pw "${SDM_PASSWORD}">]><session><userName>${SDM_USERNAME}</userName><password>&pw;</password></session>    |

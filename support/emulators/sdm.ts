@@ -14,6 +14,7 @@ export const SDM_FAULTS = {
   'xml-labelled-json': 'sends the XML session labelled Content-Type: application/json',
   'session-id-missing': 'leaves sessionId out of the session answer',
   'user-name-renamed': 'names the userName field "username" in the session answer',
+  'password-echoed': 'marshals the bound request back as the answer, so the session answer carries the password',
   'idle-timeout-as-string': 'sends idleTimeout as the JSON string "0"',
   'bad-version-401': 'answers an unknown REST API version 401 instead of 404',
   'older-versions-404': 'knows only v1.3 and answers v1.0..v1.2 with 404',
@@ -158,6 +159,7 @@ export function createSdmEmulator(options: SdmOptions): Emulator {
     const reportedId = fault === 'session-id-without-route' ? id.replace(/\..*$/, '') : id;
     const fields: Fields = {
       idleTimeout: fault === 'idle-timeout-as-string' && format === 'json' ? String(idleMinutes) : idleMinutes,
+      ...(fault === 'password-echoed' ? { password: credentials.password } : {}),
       serverInfo: options.serverInfo ?? (format === 'xml' ? 'NNC82' : 'NNC82_5'),
       ...(fault === 'session-id-missing' ? {} : { sessionId: reportedId }),
       userGroup: options.userGroup ?? 'administrators',
