@@ -60,9 +60,29 @@ describe('redaction', () => {
     assert.equal(r.text('Wonderland-99'), MASK);
   });
 
-  it('does not scrub short values that would mangle paths', () => {
-    const r = new Redactor(['admin']);
-    assert.equal(r.text('/rest/v1.3/admin/login'), '/rest/v1.3/admin/login');
+  it('masks a short configured password wherever it stands as a whole token', () => {
+    const r = new Redactor(['pass1']);
+    assert.equal(r.text('GET /login?user=u&password=pass1&x=1'), `GET /login?user=u&password=${MASK}&x=1`);
+    assert.equal(r.text('{"username":"user1","pwd":"pass1"}'), `{"username":"user1","pwd":"${MASK}"}`);
+    assert.equal(r.text('login refused: pass1 is wrong.'), `login refused: ${MASK} is wrong.`);
+    assert.equal(r.text(`Basic ${Buffer.from('pass1').toString('base64')}`), `Basic ${MASK}`);
+  });
+
+  it('leaves a short password alone inside longer words and numbers', () => {
+    const r = new Redactor(['pass1', 'x9']);
+    assert.equal(r.text('bypass1 pass12 passage x90 ax9'), 'bypass1 pass12 passage x90 ax9');
+  });
+
+  it('does not scrub short usernames or short values seen on the wire, which would mangle paths', () => {
+    const r = new Redactor(['Long-Secret-1'], ['admin']);
+    r.header('Set-Cookie', 'lang=en; Path=/');
+    r.body('{"token":"1"}', 'application/json');
+    assert.equal(r.text('/rest/v1.3/admin/login?version=1.0&lang=en'), '/rest/v1.3/admin/login?version=1.0&lang=en');
+  });
+
+  it('scrubs long usernames like any other remembered value', () => {
+    const r = new Redactor([], ['user_test']);
+    assert.equal(r.text('User-Name: user_test'), `User-Name: ${MASK}`);
   });
 
   it('redacts error messages and stacks', () => {

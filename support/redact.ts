@@ -6,7 +6,11 @@ export const MASK = '[REDACTED]';
 
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'password', 'token', 'x-xsrf-token', 'x-api-key', 'api-key', 'secret']);
 const SECRET_KEY = /^(password|passwd|pwd|secret|client_?secret|token|api_?token|access_?token|refresh_?token|id_?token|credentials?|basic_?authentication_?credentials|session_?id|jsessionid)$/i;
-/** Values shorter than this are not scrubbed literally: "admin" would otherwise mangle "/admin/login". */
+/**
+ * Shorter literals are masked only as whole tokens (no letter or digit either side), and only when
+ * configured as secrets: a short value seen on the wire (a cookie "lang=en", a "token": 1) would mask
+ * every "en" or "1", and a short username "admin" every "/admin/login".
+ */
 const MIN_LITERAL = 6;
 
 export interface HeaderLine {
@@ -15,21 +19,35 @@ export interface HeaderLine {
 }
 
 export class Redactor {
+  /** Masked wherever they appear. */
   private readonly literals = new Set<string>();
+  /** Short configured secrets: masked only as whole tokens. */
+  private readonly tokens = new Set<string>();
   private sorted: string[] | undefined;
+  private tokenPattern: RegExp | null | undefined;
 
-  constructor(secrets: Iterable<string> = []) {
-    for (const secret of secrets) this.remember(secret);
+  /**
+   * `secrets` (passwords, client secrets) are masked whatever their length; `identities` (usernames,
+   * client IDs) like values seen on the wire, from MIN_LITERAL characters up.
+   */
+  constructor(secrets: Iterable<string> = [], identities: Iterable<string> = []) {
+    for (const secret of secrets) this.learn(secret, true);
+    for (const identity of identities) this.learn(identity, false);
   }
 
   /** Treats a value as secret from now on, wherever it appears. */
   remember(value: string): void {
-    if (value.length < MIN_LITERAL) return;
+    this.learn(value, false);
+  }
+
+  private learn(value: string, configured: boolean): void {
+    if (value === '' || (value.length < MIN_LITERAL && !configured)) return;
     for (const form of [value, Buffer.from(value).toString('base64'), Buffer.from(value).toString('base64url'), encodeURIComponent(value)]) {
-      if (!this.literals.has(form)) {
-        this.literals.add(form);
-        this.sorted = undefined;
-      }
+      const set = form.length >= MIN_LITERAL ? this.literals : this.tokens;
+      if (set.has(form)) continue;
+      set.add(form);
+      this.sorted = undefined;
+      this.tokenPattern = undefined;
     }
   }
 
@@ -38,7 +56,8 @@ export class Redactor {
     this.sorted ??= [...this.literals].sort((a, b) => b.length - a.length);
     let output = input;
     for (const secret of this.sorted) if (output.includes(secret)) output = output.split(secret).join(MASK);
-    return output;
+    this.tokenPattern ??= this.tokens.size === 0 ? null : wholeTokens([...this.tokens]);
+    return this.tokenPattern ? output.replace(this.tokenPattern, MASK) : output;
   }
 
   header(name: string, value: string): string {
@@ -151,4 +170,10 @@ export class Redactor {
     if (error.stack) error.stack = this.text(error.stack);
     return error;
   }
+}
+
+/** One pattern for all short secrets: each only where no letter or digit adjoins it. */
+function wholeTokens(tokens: string[]): RegExp {
+  const alternatives = tokens.sort((a, b) => b.length - a.length).map((token) => token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 }
