@@ -85,6 +85,21 @@ describe('redaction', () => {
     assert.equal(r.text('User-Name: user_test'), `User-Name: ${MASK}`);
   });
 
+  it('masks internal DTD entity values and scrubs them afterwards', () => {
+    const r = new Redactor();
+    const xml = `<!DOCTYPE session [<!ENTITY pw "s3cret-pw"><!ENTITY % p 'other-one'><!ENTITY ext SYSTEM "file:///etc/hosts">]><session><password>&pw;</password></session>`;
+    assert.equal(
+      r.body(xml, 'application/xml'),
+      `<!DOCTYPE session [<!ENTITY pw "${MASK}"><!ENTITY % p '${MASK}'><!ENTITY ext SYSTEM "file:///etc/hosts">]><session><password>${MASK}</password></session>`,
+    );
+    assert.equal(r.text('echo s3cret-pw'), `echo ${MASK}`);
+  });
+
+  it('masks an unclosed DTD entity value to the end of the body', () => {
+    const r = new Redactor();
+    assert.equal(r.body('<!DOCTYPE x [<!ENTITY pw "s3cret-cut', 'application/xml'), `<!DOCTYPE x [<!ENTITY pw "${MASK}`);
+  });
+
   it('redacts error messages and stacks', () => {
     const r = new Redactor(['Distinctive-Secret-42']);
     const error = r.error(new Error('Authorization: Basic Distinctive-Secret-42'));

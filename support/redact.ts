@@ -1,7 +1,8 @@
 // The one redaction path for everything recorded (attachments, failure messages, logs). Two layers:
-// structural (secret headers, cookie values, JSON keys and XML elements named like secrets) and literal
-// (every value ever masked, and every credential from the environment, in raw, base64, base64url and
-// URL-encoded forms, wherever it appears afterwards: a URL, an error message, a remembered value).
+// structural (secret headers, cookie values, JSON keys and XML elements named like secrets, DTD entity
+// values) and literal (every value ever masked, and every credential from the environment, in raw,
+// base64, base64url and URL-encoded forms, wherever it appears afterwards: a URL, an error message, a
+// remembered value).
 export const MASK = '[REDACTED]';
 
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'password', 'token', 'x-xsrf-token', 'x-api-key', 'api-key', 'secret']);
@@ -111,11 +112,28 @@ export class Redactor {
 
   private xml(text: string): string {
     // [^<>]* keeps every attempt within one tag: a page of unclosed tags stays linear, not quadratic.
-    return text.replace(/<([A-Za-z_][\w.-]*)(\s[^<>]*)?>([^<]*)<\/\1\s*>/g, (whole, tag: string, attrs: string | undefined, value: string) => {
+    return this.entities(text).replace(/<([A-Za-z_][\w.-]*)(\s[^<>]*)?>([^<]*)<\/\1\s*>/g, (whole, tag: string, attrs: string | undefined, value: string) => {
       if (!SECRET_KEY.test(tag) || value === '') return whole;
       this.remember(value.trim());
       return `<${tag}${attrs ?? ''}>${MASK}</${tag}>`;
     });
+  }
+
+  /** Internal entity values of a DTD (`<!ENTITY pw "s3cret">`), a classic carrier of a secret; an unclosed one is masked to the end. */
+  private entities(text: string): string {
+    const head = /<!ENTITY\s+(?:%\s+)?[^\s"'<>]+\s+(["'])/gi;
+    let output = '';
+    let from = 0;
+    for (let match = head.exec(text); match; match = head.exec(text)) {
+      const start = match.index + match[0].length;
+      const found = text.indexOf(match[1]!, start);
+      const end = found < 0 ? text.length : found;
+      if (end > start) this.remember(text.slice(start, end));
+      output += text.slice(from, start) + (end > start ? MASK : '');
+      from = end;
+      head.lastIndex = end;
+    }
+    return output + text.slice(from);
   }
 
   private form(text: string): string {
