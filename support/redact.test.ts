@@ -100,6 +100,15 @@ describe('redaction', () => {
     assert.equal(r.body('<!DOCTYPE x [<!ENTITY pw "s3cret-cut', 'application/xml'), `<!DOCTYPE x [<!ENTITY pw "${MASK}`);
   });
 
+  it('masks the userinfo of any URL, user and password or user alone, and scrubs its parts', () => {
+    const r = new Redactor();
+    assert.equal(r.text('Cannot reach https://qa-user:Pa%40ss-word@alm.example.com:8443/qcbin'), `Cannot reach https://${MASK}@alm.example.com:8443/qcbin`);
+    assert.equal(r.text('POST http://ghp_tokenvalue1@gw.example.com/login'), `POST http://${MASK}@gw.example.com/login`);
+    assert.equal(r.text('https://u:p@ss@host/x'), `https://${MASK}@host/x`);
+    assert.equal(r.text('the password was Pa@ss-word'), `the password was ${MASK}`);
+    assert.equal(r.text('mail bob@example.com about https://example.com/a@b'), 'mail bob@example.com about https://example.com/a@b');
+  });
+
   it('redacts error messages and stacks', () => {
     const r = new Redactor(['Distinctive-Secret-42']);
     const error = r.error(new Error('Authorization: Basic Distinctive-Secret-42'));

@@ -1,8 +1,8 @@
 // The one redaction path for everything recorded (attachments, failure messages, logs). Two layers:
 // structural (secret headers, cookie values, JSON keys and XML elements named like secrets, DTD entity
-// values) and literal (every value ever masked, and every credential from the environment, in raw,
-// base64, base64url and URL-encoded forms, wherever it appears afterwards: a URL, an error message, a
-// remembered value).
+// values, URL userinfo) and literal (every value ever masked, and every credential from the environment,
+// in raw, base64, base64url and URL-encoded forms, wherever it appears afterwards: a URL, an error
+// message, a remembered value).
 export const MASK = '[REDACTED]';
 
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'password', 'token', 'x-xsrf-token', 'x-api-key', 'api-key', 'secret']);
@@ -13,6 +13,8 @@ const SECRET_KEY = /^(password|passwd|pwd|secret|client_?secret|token|api_?token
  * every "en" or "1", and a short username "admin" every "/admin/login".
  */
 const MIN_LITERAL = 6;
+/** `scheme://userinfo@`: the last "@" before the path, so an unencoded "@" in a password is covered too. */
+const URL_USERINFO = /:\/\/([^\s/?#"'<>]+)@/g;
 
 export interface HeaderLine {
   name: string;
@@ -52,13 +54,21 @@ export class Redactor {
     }
   }
 
-  /** Replaces every remembered secret in free text. */
+  /** Replaces every remembered secret, and the userinfo of every URL, in free text. */
   text(input: string): string {
+    let output = input.includes('://') ? this.userinfo(input) : input;
     this.sorted ??= [...this.literals].sort((a, b) => b.length - a.length);
-    let output = input;
     for (const secret of this.sorted) if (output.includes(secret)) output = output.split(secret).join(MASK);
     this.tokenPattern ??= this.tokens.size === 0 ? null : wholeTokens([...this.tokens]);
     return this.tokenPattern ? output.replace(this.tokenPattern, MASK) : output;
+  }
+
+  private userinfo(text: string): string {
+    return text.replace(URL_USERINFO, (_whole, info: string) => {
+      const colon = info.indexOf(':');
+      for (const part of colon < 0 ? [info] : [info.slice(0, colon), info.slice(colon + 1)]) this.remember(safeDecode(part));
+      return `://${MASK}@`;
+    });
   }
 
   header(name: string, value: string): string {
@@ -194,4 +204,12 @@ export class Redactor {
 function wholeTokens(tokens: string[]): RegExp {
   const alternatives = tokens.sort((a, b) => b.length - a.length).map((token) => token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
