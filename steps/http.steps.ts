@@ -184,28 +184,28 @@ function jsonValue(world: ApiWorld, path: string): unknown {
 Then('the JSON value at {string} is {string}', function (this: ApiWorld, path: string, expected: string) {
   const actual = jsonValue(this, path);
   const want = this.expand(expected);
-  if (actual !== want) this.fail(`Expected ${path} to be the string "${want}", but got ${describe(actual)}`);
+  if (actual !== want) this.fail(`Expected ${path} to be the string "${want}", but got ${describe(this, actual)}`);
 });
 
 Then('the JSON value at {string} is {jsonLiteral}', function (this: ApiWorld, path: string, expected: unknown) {
   const actual = jsonValue(this, path);
-  if (!isDeepStrictEqual(actual, expected)) this.fail(`Expected ${path} to be ${JSON.stringify(expected)}, but got ${describe(actual)}`);
+  if (!isDeepStrictEqual(actual, expected)) this.fail(`Expected ${path} to be ${JSON.stringify(expected)}, but got ${describe(this, actual)}`);
 });
 
 Then('the JSON value at {string} matches {string}', function (this: ApiWorld, path: string, pattern: string) {
   const actual = jsonValue(this, path);
-  if (typeof actual !== 'string' || !new RegExp(this.expand(pattern)).test(actual)) this.fail(`Expected ${path} to be a string matching /${pattern}/, but got ${describe(actual)}`);
+  if (typeof actual !== 'string' || !new RegExp(this.expand(pattern)).test(actual)) this.fail(`Expected ${path} to be a string matching /${pattern}/, but got ${describe(this, actual)}`);
 });
 
 Then(/^the JSON value at "([^"]*)" is an? (string|number|integer|boolean|null|array|object)$/, function (this: ApiWorld, path: string, type: string) {
   const actual = jsonValue(this, path);
   const ok = type === 'integer' ? Number.isInteger(actual) : typeName(actual) === type;
-  if (!ok) this.fail(`Expected ${path} to be ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}, but got ${describe(actual)}`);
+  if (!ok) this.fail(`Expected ${path} to be ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}, but got ${describe(this, actual)}`);
 });
 
 Then('the JSON body has no {string}', function (this: ApiWorld, path: string) {
   const found = readJsonPath(this.json(), path);
-  if (found.found) this.fail(`Expected the JSON body to have no ${path}, but it has ${describe(found.value)}`);
+  if (found.found) this.fail(`Expected the JSON body to have no ${path}, but it has ${describe(this, found.value)}`);
 });
 
 // ---- XML body ----------------------------------------------------------------------------------
@@ -219,17 +219,17 @@ function xmlValue(world: ApiWorld, path: string): unknown {
 Then('the XML value at {string} is {string}', function (this: ApiWorld, path: string, expected: string) {
   const actual = xmlValue(this, path);
   const want = this.expand(expected);
-  if (actual !== want) this.fail(`Expected ${path} to be "${want}", but got ${describe(actual)}`);
+  if (actual !== want) this.fail(`Expected ${path} to be "${want}", but got ${describe(this, actual)}`);
 });
 
 Then('the XML value at {string} matches {string}', function (this: ApiWorld, path: string, pattern: string) {
   const actual = xmlValue(this, path);
-  if (typeof actual !== 'string' || !new RegExp(this.expand(pattern)).test(actual)) this.fail(`Expected ${path} to match /${pattern}/, but got ${describe(actual)}`);
+  if (typeof actual !== 'string' || !new RegExp(this.expand(pattern)).test(actual)) this.fail(`Expected ${path} to match /${pattern}/, but got ${describe(this, actual)}`);
 });
 
 Then('the XML body has no {string}', function (this: ApiWorld, path: string) {
   const found = readXmlPath(this.xml(), path);
-  if (found.found) this.fail(`Expected the XML body to have no ${path}, but it has ${describe(found.value)}`);
+  if (found.found) this.fail(`Expected the XML body to have no ${path}, but it has ${describe(this, found.value)}`);
 });
 
 // ---- whole body --------------------------------------------------------------------------------
@@ -253,8 +253,11 @@ Then('the response body is empty', function (this: ApiWorld) {
   if (body.length) this.fail(`Expected an empty body, but got ${body.length} bytes`);
 });
 
-function describe(value: unknown): string {
+/** A body value for a failure sentence: redacted, then cut (a secret cut first no longer matches whole). */
+function describe(world: ApiWorld, value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
-  return `${typeName(value)} ${text && text.length > 120 ? `${text.slice(0, 120)}…` : text}`;
+  // Learn the body's secret fields first: the quiet profile records nothing, so they may be unknown yet.
+  world.redactor.body(world.response.text, world.header('content-type'));
+  const text = world.redactor.text(JSON.stringify(value) ?? '');
+  return `${typeName(value)} ${text.length > 120 ? `${text.slice(0, 120)}…` : text}`;
 }
