@@ -1,7 +1,9 @@
 // `npm run mutation`: proves every scenario can fail. Runs each API's features once without a fault (all
 // must pass) and once per catalogued emulator fault (at least one scenario must fail), in-process through
-// cucumber's API with support code loaded once per worker, one worker per core. Exits non-zero when a
-// fault survives or a scenario was never failed by any fault. Writes reports/mutation.json.
+// cucumber's API with support code loaded once per worker, one worker per core. token-login runs again in
+// its other status mode (TOK-07, TOKEN_LOGIN_STATUS_MODE=mirror), where every fault must be caught too.
+// Exits non-zero when a fault survives or a scenario was never failed by any fault. Writes
+// reports/mutation.json.
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -10,7 +12,7 @@ import type { Envelope } from '@cucumber/messages';
 import { allFaults } from '../support/emulators/faults';
 
 interface RunResult {
-  /** `api:fault`, or `api:` for the run without a fault. */
+  /** `api:fault`, or `api:` for the run without a fault; `api@mode:fault` in a status mode's own worker. */
   run: string;
   scenarios: string[];
   failed: string[];
@@ -18,7 +20,13 @@ interface RunResult {
   errors: string[];
 }
 
-const apiOf = (run: string) => run.split(':')[0]!;
+const apiOf = (run: string) => run.split(/[@:]/)[0]!;
+
+/** Worker groups: the configuration as given, and token-login in the status mode it does not default to. */
+const VARIANTS = [
+  { suffix: '', apis: undefined, env: {} },
+  { suffix: '@mirror', apis: ['token-login'], env: { TOKEN_LOGIN_STATUS_MODE: 'mirror' } },
+];
 
 async function worker(runs: string[]): Promise<void> {
   const { loadConfiguration, loadSupport, runCucumber } = await import('@cucumber/cucumber/api');
@@ -32,8 +40,9 @@ async function worker(runs: string[]): Promise<void> {
   }
   const silent = { stdout: devNull(), stderr: devNull() };
   for (const run of runs) {
-    const [api, fault] = run.split(':') as [string, string];
-    if (fault) process.env.EMULATOR_FAULT = run;
+    const [, fault] = run.split(':') as [string, string];
+    const api = apiOf(run);
+    if (fault) process.env.EMULATOR_FAULT = `${api}:${fault}`;
     else delete process.env.EMULATOR_FAULT;
     const { options, support } = supports.get(api)!;
     const pickles = new Map<string, string>();
@@ -62,19 +71,25 @@ function devNull(): Writable {
 async function main(): Promise<void> {
   const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
   const faults = allFaults().filter((fault) => only.length === 0 || only.includes(apiOf(fault)));
-  const apis = [...new Set(faults.map(apiOf))];
-  const runs = [...apis.map((api) => `${api}:`), ...faults];
   const workers = Math.max(1, Math.min(availableParallelism(), 4));
   const started = Date.now();
   const results: RunResult[] = [];
+  const groups = VARIANTS.map((variant) => {
+    const mine = faults.filter((fault) => !variant.apis || variant.apis.includes(apiOf(fault))).map((fault) => fault.replace(':', `${variant.suffix}:`));
+    const labels = [...new Set(mine.map((run) => run.split(':')[0]!))];
+    return { variant, baselines: labels.map((label) => `${label}:`), runs: [...labels.map((label) => `${label}:`), ...mine] };
+  });
   await Promise.all(
-    Array.from({ length: workers }, (_, index) => {
-      const share = runs.filter((_, i) => i % workers === index);
-      if (share.length === 0) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        const child = fork(__filename, ['--worker', JSON.stringify(share)], { execArgv: ['--import', 'tsx'], env: { ...process.env, FORCE_COLOR: '0' } });
-        child.on('message', (message: RunResult) => results.push(message));
-        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`mutation worker ${index} exited with ${code}`))));
+    groups.flatMap(({ variant, runs }) => {
+      const count = variant.suffix ? 1 : workers; // a status mode's few runs share one worker
+      return Array.from({ length: count }, (_, index) => {
+        const share = runs.filter((_, i) => i % count === index);
+        if (share.length === 0) return Promise.resolve();
+        return new Promise<void>((resolve, reject) => {
+          const child = fork(__filename, ['--worker', JSON.stringify(share)], { execArgv: ['--import', 'tsx'], env: { ...process.env, FORCE_COLOR: '0', ...variant.env } });
+          child.on('message', (message: RunResult) => results.push(message));
+          child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`mutation worker ${variant.suffix}${index} exited with ${code}`))));
+        });
       });
     }),
   );
@@ -84,13 +99,14 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   const everFailed = new Set<string>();
   const allScenarios = new Set<string>();
-  for (const api of apis) {
-    const baseline = byRun.get(`${api}:`)!;
+  const mutants = groups.flatMap((group) => group.runs.filter((run) => !run.endsWith(':')));
+  for (const label of groups.flatMap((group) => group.baselines.map((run) => run.slice(0, -1)))) {
+    const baseline = byRun.get(`${label}:`)!;
     baseline.scenarios.forEach((s) => allScenarios.add(s));
-    if (baseline.failed.length) problems.push(`${api} fails without any fault:\n    ${baseline.errors.join('\n    ')}`);
-    if (baseline.scenarios.length === 0) problems.push(`${api} has no scenario`);
+    if (baseline.failed.length) problems.push(`${label} fails without any fault:\n    ${baseline.errors.join('\n    ')}`);
+    if (baseline.scenarios.length === 0) problems.push(`${label} has no scenario`);
   }
-  for (const fault of faults) {
+  for (const fault of mutants) {
     const result = byRun.get(fault)!;
     result.failed.forEach((s) => everFailed.add(s));
     rows.push([fault, result.failed.length ? 'killed' : 'SURVIVED', result.failed.length ? `${result.failed.length}: ${result.failed.map(short).join('; ')}` : '-']);
@@ -126,7 +142,8 @@ function truncate(text: string, max: number): string {
 }
 
 function describeFault(run: string): string {
-  const [api, fault] = run.split(':') as [string, string];
+  const api = apiOf(run);
+  const fault = run.split(':')[1]!;
   const { FAULTS } = require('../support/emulators/faults') as typeof import('../support/emulators/faults');
   return FAULTS[api as keyof typeof FAULTS]?.[fault] ?? fault;
 }
