@@ -138,6 +138,7 @@ Feature: Pégase 3 API login with User-Name and Password headers
         | Password  | not-the-password        |
       And I remember the JSON value at "$.code" as "code"
       Then "{{code}}" matches "^(401|404)$"
+      And the HTTP status follows the code in the body
       And the response body matches the "token-login error" schema
 
   Rule: the login keeps no state on the client
