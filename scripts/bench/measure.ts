@@ -1,0 +1,58 @@
+// Runs a command BENCH_RUNS times and keeps its median wall time and the peak RSS of its node processes.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { median } from './stats';
+
+export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+export const WORK = resolve('reports/bench');
+const RSS_FILE = join(WORK, 'rss.txt');
+const PEAK_RSS = resolve('scripts/bench/peak-rss.cjs');
+
+export interface Measure {
+  label: string;
+  runsMs: number[];
+  medianMs: number;
+  peakRssMb: number | undefined;
+}
+
+export interface MeasureOptions {
+  env?: Record<string, string>;
+  /** Runs before each run (e.g. clearing allure-results, as `npm run acceptance` does). */
+  before?: () => void;
+  /** One unmeasured run first: the first use of a tool fills the disk and transpile caches. */
+  warm?: boolean;
+}
+
+export function measure(label: string, command: string, args: string[], options: MeasureOptions = {}): Measure {
+  const runsMs: number[] = [];
+  let peak: number | undefined;
+  for (let i = options.warm ? 0 : 1; i <= RUNS; i += 1) {
+    options.before?.();
+    rmSync(RSS_FILE, { force: true });
+    const started = process.hrtime.bigint();
+    const ran = spawnSync(command, args, {
+      env: { ...process.env, FORCE_COLOR: '0', NODE_OPTIONS: `--require ${PEAK_RSS}`, BENCH_RSS_FILE: RSS_FILE, ...options.env },
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (ran.status !== 0) throw new Error(`${label} failed (exit ${ran.status}):\n${ran.stdout.slice(-2000)}\n${ran.stderr.slice(-2000)}`);
+    if (i === 0) continue;
+    runsMs.push(ms);
+    peak = Math.max(peak ?? 0, ...peakRss());
+  }
+  const result = { label, runsMs: runsMs.map(Math.round), medianMs: Math.round(median(runsMs)), peakRssMb: peak || undefined };
+  const rss = result.peakRssMb ? `  peak ${result.peakRssMb.toFixed(0)} MB` : '';
+  console.log(`${label.padEnd(62)} median ${String(result.medianMs).padStart(6)} ms  (${result.runsMs.join(', ')})${rss}`);
+  return result;
+}
+
+/** What the preloaded peak-rss.cjs wrote: one line per node process of the run; none for other programs. */
+function peakRss(): number[] {
+  try {
+    return readFileSync(RSS_FILE, 'utf8').trim().split('\n').map((line) => Number(line.split(' ')[1]));
+  } catch {
+    return [];
+  }
+}
