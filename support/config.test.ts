@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, nightlyNothingToRun } from './config';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -69,5 +69,48 @@ describe('config', () => {
 
   it('treats empty values as unset', () => {
     assert.equal(loadConfig({ TOKEN_LOGIN_BASE_URL: '' }).targets['token-login'].baseUrl, undefined);
+  });
+
+  const alm = { ALM_BASE_URL: 'https://alm.example.com:8443', ALM_CLIENT_ID: 'id', ALM_SECRET: 'real-secret' };
+
+  it('refuses half of the inactive ALM key on a real target, naming the missing half', () => {
+    const noSecret = problems({ ...alm, ALM_INACTIVE_CLIENT_ID: 'oauth2-idle@example.com' });
+    assert.equal(noSecret.length, 1);
+    assert.match(noSecret[0]!, /^ALM_INACTIVE_SECRET is required when ALM_INACTIVE_CLIENT_ID is set \(secret of that inactive key\); set both or neither$/);
+    const noId = problems({ ...alm, ALM_INACTIVE_SECRET: 'idle-secret-x' });
+    assert.deepEqual(noId.map((l) => l.split(' ')[0]), ['ALM_INACTIVE_CLIENT_ID']);
+    assert.ok(noId.every((l) => !l.includes('idle-secret-x')));
+  });
+
+  it('accepts the inactive ALM key as a whole pair, and half of it on the emulator (the demo fills in)', () => {
+    const real = loadConfig({ ...alm, ALM_INACTIVE_CLIENT_ID: 'idle-id', ALM_INACTIVE_SECRET: 'idle-secret' });
+    assert.equal(real.targets.alm.vars.ALM_INACTIVE_SECRET, 'idle-secret');
+    assert.equal(loadConfig({ ALM_INACTIVE_CLIENT_ID: 'idle-id' }).targets.alm.vars.ALM_INACTIVE_SECRET, 'inactiveSecret0000000');
+  });
+
+  it('runs the nightly on the APIs with a base URL, narrowed by NIGHTLY_APIS, retrying twice by default', () => {
+    const sdm = { SDM_BASE_URL: 'https://sdm.example.com', SDM_USERNAME: 'u', SDM_PASSWORD: 'p' };
+    assert.deepEqual(loadConfig({ ...alm, ...sdm }).nightly, { apis: ['alm', 'sdm'], only: undefined, retries: 2 });
+    assert.deepEqual(loadConfig({ ...alm, ...sdm, NIGHTLY_APIS: ' sdm ,o2g', NIGHTLY_RETRIES: '0' }).nightly, { apis: ['sdm'], only: ['sdm', 'o2g'], retries: 0 });
+  });
+
+  it('names NIGHTLY_APIS and NIGHTLY_RETRIES in one line each when they are wrong', () => {
+    const lines = problems({ NIGHTLY_APIS: 'alm,bam', NIGHTLY_RETRIES: 'twice' });
+    assert.equal(lines.length, 2);
+    assert.match(lines[0]!, /^NIGHTLY_APIS="alm,bam" must be a comma-separated list of API ids \(o2g, address-manager, alm, token-login, sdm\)$/);
+    assert.match(lines[1]!, /^NIGHTLY_RETRIES="twice" must be a whole number of retries$/);
+    assert.match(problems({ NIGHTLY_RETRIES: '-1' })[0]!, /^NIGHTLY_RETRIES="-1" must be 0 or more$/);
+  });
+
+  it('says in one sentence why the nightly has nothing to run, naming what to set', () => {
+    assert.equal(nightlyNothingToRun(loadConfig(alm)), undefined);
+    assert.equal(
+      nightlyNothingToRun(loadConfig({})),
+      'The nightly regression runs against real sandboxes only, and no base URL is set: set at least one of O2G_BASE_URL, ADDRESS_MANAGER_BASE_URL, ALM_BASE_URL, TOKEN_LOGIN_BASE_URL, SDM_BASE_URL (with that API\'s credentials, see .env.example).',
+    );
+    assert.equal(
+      nightlyNothingToRun(loadConfig({ ...alm, NIGHTLY_APIS: 'sdm,o2g' })),
+      'NIGHTLY_APIS=sdm,o2g keeps none of the APIs whose base URL is set (alm): set SDM_BASE_URL or O2G_BASE_URL, or change NIGHTLY_APIS.',
+    );
   });
 });

@@ -16,6 +16,8 @@ interface VariableSpec {
   credential: boolean;
   schema?: z.ZodType<string>;
   doc: string;
+  /** The other half of a pair (short name): on a real target, one set without the other is refused. */
+  pairedWith?: string;
 }
 
 export interface ApiContract {
@@ -55,8 +57,8 @@ export const CONTRACT: Record<ApiId, ApiContract> = {
     variables: {
       CLIENT_ID: credential('oauth2-wySfthjk8uGi4Kdj4DFH@MyCompany.com', 'client ID of an active API key'),
       SECRET: credential('etUgyeKdMvftoO8dI3CW', 'secret of that API key'),
-      INACTIVE_CLIENT_ID: { demo: 'oauth2-inactiveKey0000@MyCompany.com', required: false, credential: true, doc: 'client ID of an API key that exists but is not active (optional: the 403 scenario is skipped without it)' },
-      INACTIVE_SECRET: { demo: 'inactiveSecret0000000', required: false, credential: true, doc: 'secret of that inactive key' },
+      INACTIVE_CLIENT_ID: { demo: 'oauth2-inactiveKey0000@MyCompany.com', required: false, credential: true, pairedWith: 'INACTIVE_SECRET', doc: 'client ID of an API key that exists but is not active; optional, the 403 scenario is skipped without it' },
+      INACTIVE_SECRET: { demo: 'inactiveSecret0000000', required: false, credential: true, pairedWith: 'INACTIVE_CLIENT_ID', doc: 'secret of that inactive key' },
     },
   },
   'token-login': {
@@ -102,6 +104,12 @@ const baseUrl = z
 
 const positiveMs = z.coerce.number({ error: 'must be a number of milliseconds' }).int().positive({ error: 'must be a positive number of milliseconds' });
 
+const apiList = z.string().refine((value) => value.split(',').every((id) => (API_IDS as readonly string[]).includes(id.trim())), {
+  error: `must be a comma-separated list of API ids (${API_IDS.join(', ')})`,
+});
+
+const retries = z.coerce.number({ error: 'must be a whole number of retries' }).int({ error: 'must be a whole number of retries' }).min(0, { error: 'must be 0 or more' });
+
 /** The one schema of the whole environment contract. Empty strings count as unset. */
 export const envSchema = z.object({
   ...Object.fromEntries(
@@ -114,6 +122,9 @@ export const envSchema = z.object({
     ]),
   ),
   REQUEST_TIMEOUT_MS: positiveMs.default(10_000),
+  // Read by scripts/nightly.ts and the nightly profile; validated here so a typo stops the run at start.
+  NIGHTLY_APIS: apiList.optional(),
+  NIGHTLY_RETRIES: retries.default(2),
 });
 
 export interface ApiTarget {
@@ -128,6 +139,13 @@ export interface ApiTarget {
 export interface Config {
   targets: Record<ApiId, ApiTarget>;
   requestTimeoutMs: number;
+  nightly: {
+    /** The APIs the nightly regression runs: those with a base URL, narrowed by NIGHTLY_APIS. */
+    apis: ApiId[];
+    /** NIGHTLY_APIS as given, when set. */
+    only: ApiId[] | undefined;
+    retries: number;
+  };
   /** Credential values supplied by the environment: scrubbed from everything recorded. */
   secrets: string[];
 }
@@ -177,12 +195,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
         } else if (!spec.credential) {
           vars[full] = spec.demo;
         }
+        // Half a pair would only surface mid-run, as an unset ${VAR} in the one scenario that needs it.
+        const partner = spec.pairedWith && `${api.prefix}${spec.pairedWith}`;
+        if (partner && url !== undefined && given !== undefined && values[partner] === undefined) {
+          problems.push(`${partner} is required when ${full} is set (${api.variables[spec.pairedWith!]!.doc}); set both or neither`);
+        }
       }
       return [api.id, { id: api.id, product: api.product, baseUrl: url, vars }];
     }),
   ) as Record<ApiId, ApiTarget>;
   if (problems.length > 0) throw new ConfigError(problems);
-  return { targets, requestTimeoutMs: Number(values.REQUEST_TIMEOUT_MS), secrets };
+  const only = values.NIGHTLY_APIS?.split(',').map((id) => id.trim() as ApiId);
+  const apis = API_IDS.filter((id) => targets[id].baseUrl !== undefined && (only === undefined || only.includes(id)));
+  return { targets, requestTimeoutMs: Number(values.REQUEST_TIMEOUT_MS), nightly: { apis, only, retries: Number(values.NIGHTLY_RETRIES) }, secrets };
+}
+
+/** Why the nightly regression has nothing to run (one sentence naming what to set), or undefined. */
+export function nightlyNothingToRun(config: Config): string | undefined {
+  if (config.nightly.apis.length > 0) return undefined;
+  const configured = API_IDS.filter((id) => config.targets[id].baseUrl !== undefined);
+  if (configured.length === 0) {
+    const names = API_IDS.map((id) => `${CONTRACT[id].prefix}BASE_URL`).join(', ');
+    return `The nightly regression runs against real sandboxes only, and no base URL is set: set at least one of ${names} (with that API's credentials, see .env.example).`;
+  }
+  const wanted = config.nightly.only!.map((id) => `${CONTRACT[id].prefix}BASE_URL`).join(' or ');
+  return `NIGHTLY_APIS=${config.nightly.only!.join(',')} keeps none of the APIs whose base URL is set (${configured.join(', ')}): set ${wanted}, or change NIGHTLY_APIS.`;
 }
 
 export function isCredentialVariable(name: string): boolean {
