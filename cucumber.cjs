@@ -2,7 +2,7 @@
 // stops every profile with one line per problem and no scenario runs.
 const { require: tsxRequire } = require('tsx/cjs/api');
 
-const { loadConfig, ConfigError } = tsxRequire('./support/config.ts', __filename);
+const { loadConfig, nightlyNothingToRun, ConfigError } = tsxRequire('./support/config.ts', __filename);
 const { PlainResultsWriter } = tsxRequire('./support/allure-writer.ts', __filename);
 let config;
 try {
@@ -28,12 +28,13 @@ const allure = {
 };
 
 // The nightly regression runs only the APIs whose <PREFIX>BASE_URL is set (NIGHTLY_APIS narrows it
-// further, one API per CI shard). scripts/nightly.ts reruns only the scenarios that failed on a network
-// error, with the nightly-retry profile (no paths of its own: it is given scenario locations).
-const nightlyApis = Object.values(config.targets)
-  .filter((target) => target.baseUrl !== undefined)
-  .map((target) => target.id)
-  .filter((id) => !process.env.NIGHTLY_APIS || process.env.NIGHTLY_APIS.split(',').map((s) => s.trim()).includes(id));
+// further, one API per CI shard). With none it must run nothing, not fall back to features/** on the
+// emulators (scripts/nightly.ts stops before cucumber then; this covers `cucumber-js -p nightly`).
+// scripts/nightly.ts reruns only the scenarios that failed on a network error, with the nightly-retry
+// profile (no paths of its own: it is given scenario locations).
+const nightlyIdle = nightlyNothingToRun(config);
+const argv = process.argv.join(' ');
+if (nightlyIdle && /(^| )(-p |--profile[ =])nightly( |$)/.test(argv)) process.stderr.write(`${nightlyIdle}\n`);
 const nightlyFormats = (suffix) => [
   'allure-cucumberjs/reporter:reports/allure-formatter.out',
   `junit:reports/junit-nightly${suffix}.xml`,
@@ -56,7 +57,9 @@ module.exports = {
   },
   smoke: { ...common, tags: '@smoke', format: ['progress'] },
   catalog: { ...common, dryRun: true, format: ['usage'] },
-  nightly: { ...common, paths: nightlyApis.map((id) => `features/${id}`), format: nightlyFormats(''), formatOptions: allure },
+  nightly: nightlyIdle
+    ? { ...common, paths: ['features/.no-api-configured-for-the-nightly'], format: ['summary'] } // a path that matches nothing: 0 scenarios, no report overwritten
+    : { ...common, paths: config.nightly.apis.map((id) => `features/${id}`), format: nightlyFormats(''), formatOptions: allure },
   'nightly-retry': { ...common, format: nightlyFormats('-retry'), formatOptions: allure },
   // No reporters, so nothing recorded for them (exchanges still appear in failure messages): the
   // fastest run, used by the mutation check and the benchmark's baseline.

@@ -1,10 +1,12 @@
 // `npm run nightly`: the regression against real sandboxes. Runs the nightly profile (only APIs whose
-// <PREFIX>BASE_URL is set), then reruns — up to NIGHTLY_RETRIES times (default 2) — only the scenarios
-// whose failure was a network error (TargetError: refused, reset, DNS, timeout), never an assertion.
+// <PREFIX>BASE_URL is set; with none it stops at once, naming the variables), then reruns — up to
+// NIGHTLY_RETRIES times (default 2) — only the scenarios whose failure was a network error
+// (TargetError: refused, reset, DNS, timeout), never an assertion.
 // Reruns land in the same Allure results, where they show as retries. Then builds the report.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { Envelope } from '@cucumber/messages';
+import { ConfigError, loadConfig, nightlyNothingToRun, type Config } from '../support/config';
 
 interface Outcome {
   /** `features/x.feature:12` → how its last attempt in this run ended. */
@@ -43,18 +45,34 @@ export function outcomes(ndjson: string): Outcome {
   return result;
 }
 
+function configuration(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return process.exit(2);
+  }
+}
+
 if (require.main === module) {
+  const config = configuration();
+  const idle = nightlyNothingToRun(config);
+  if (idle) {
+    console.error(idle);
+    process.exit(1);
+  }
   rmSync('reports/allure-results', { recursive: true, force: true });
   rmSync('reports/nightly.ndjson', { force: true });
   const status = cucumber(['-p', 'nightly', ...process.argv.slice(2)]);
   if (status === 2 || !existsSync('reports/nightly.ndjson')) process.exit(status || 2);
   const first = outcomes(readFileSync('reports/nightly.ndjson', 'utf8'));
   if (first.network.size + first.other.size + first.passed.size === 0) {
-    console.error('The nightly profile ran no scenario: set the <PREFIX>BASE_URL (and credentials) of at least one API, see .env.example.');
+    console.error(`The nightly profile ran no scenario of ${config.nightly.apis.join(', ')}: check the cucumber options given after "npm run nightly --" (tags, paths).`);
     process.exit(1);
   }
   let network = first.network;
-  const retries = Number(process.env.NIGHTLY_RETRIES ?? 2);
+  const retries = config.nightly.retries;
   for (let attempt = 1; attempt <= retries && network.size > 0; attempt += 1) {
     console.log(`\nRetry ${attempt} of ${retries}: ${network.size} scenario(s) failed on a network error: ${[...network].join(' ')}`);
     rmSync('reports/nightly-retry.ndjson', { force: true });
