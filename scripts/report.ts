@@ -3,22 +3,34 @@
 // the executor, categories that tell a product defect from a broken test environment, and the history
 // of the previous report (kept when reports/allure-report/history exists).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTRACT, loadConfig } from '../support/config';
+import { CONTRACT, loadConfig, type Config } from '../support/config';
 
 export const RESULTS = 'reports/allure-results';
 export const REPORT = 'reports/allure-report';
 const ALLURE = 'node_modules/allure-commandline/dist/bin/allure';
 
-/** Messages are matched against our own sentences (support/errors.ts, support/world.ts, http steps). */
+// Allure puts a result in EVERY category that matches (Java regex, DOTALL, whole message), so each
+// category but the environment ones excludes the others. A message is "<ErrorName>: <our sentence>",
+// then the redacted exchange and the stack: patterns look at the sentence only, never at a body.
+const NAME = '(?:[A-Za-z]+: )?';
+const UNREACHABLE = `${NAME}Cannot reach `; // support/world.ts targetError
+const BAD_CONFIG = `${NAME}(?:Configuration is invalid|\\$\\{[A-Z0-9_]+\\} is not set: set |No emulator is running )`; // config, interpolate, runtime
+// World.expectStatus ("Expected <what> from <METHOD> <url>, but got 401") and the SDM probe, the Pégase
+// mirror check ("Expected HTTP 200 for code 401 ..., but got HTTP 401"), and the Pégase body code,
+// which is that API's status. The number must end the sentence's line: "but got 200 bytes" is no status.
+const WRONG_STATUS =
+  `${NAME}(?:Expected [^\\n]* [A-Z]+ https?://[^\\n]*, but got \\d{3}|Expected HTTP \\d{3} [^\\n]*, but got HTTP \\d{3}|Expected the body's code to be the number \\d+, but got -?\\d+)(?:\\n|(?!.))`;
+const BAD_BODY = `${NAME}(?:Expected the body to match the "[^"\\n]*" schema|Expected a JSON body |Expected an XML body )`; // http steps, World.json/xml
+
 export const CATEGORIES = [
-  { name: 'Environment: target unreachable or too slow', matchedStatuses: ['broken', 'failed'], messageRegex: '(?s).*Cannot reach .*' },
-  { name: 'Environment: bad configuration', matchedStatuses: ['broken', 'failed'], messageRegex: '(?s).*(Configuration is invalid|is not set: set |No emulator is running).*' },
-  { name: 'Product defect: wrong status', matchedStatuses: ['failed'], messageRegex: '(?s).*(Expected status |Expected HTTP ).*' },
-  { name: 'Product defect: body does not match the documented schema', matchedStatuses: ['failed'], messageRegex: '(?s).*(to match the ".*" schema|Expected a JSON body|Expected an XML body).*' },
-  { name: 'Product defect: other documented behaviour', matchedStatuses: ['failed'] },
-  { name: 'Test defect: a step broke', matchedStatuses: ['broken'] },
+  { name: 'Environment: target unreachable or too slow', matchedStatuses: ['broken', 'failed'], messageRegex: `(?s)${UNREACHABLE}.*` },
+  { name: 'Environment: bad configuration', matchedStatuses: ['broken', 'failed'], messageRegex: `(?s)${BAD_CONFIG}.*` },
+  { name: 'Product defect: wrong status', matchedStatuses: ['failed'], messageRegex: `(?s)${WRONG_STATUS}.*` },
+  { name: 'Product defect: body does not match the documented schema', matchedStatuses: ['failed'], messageRegex: `(?s)${BAD_BODY}.*` },
+  { name: 'Product defect: other documented behaviour', matchedStatuses: ['failed'], messageRegex: `(?s)(?!${UNREACHABLE}|${BAD_CONFIG}|${WRONG_STATUS}|${BAD_BODY}).*` },
+  { name: 'Test defect: a step broke', matchedStatuses: ['broken'], messageRegex: `(?s)(?!${UNREACHABLE}|${BAD_CONFIG}).*` },
 ];
 
 function versionOf(pkg: string): string {
@@ -29,12 +41,53 @@ function versionOf(pkg: string): string {
   }
 }
 
-export function writeReportContext(results = RESULTS): void {
+/** A base URL as the report may show it: no userinfo, query or fragment, where credentials could hide. */
+export function shownUrl(baseUrl: string, secrets: string[] = []): string {
+  const url = new URL(baseUrl);
+  const shown = `${url.protocol}//${url.host}${url.pathname}`.replace(/\/+$/, '');
+  return secrets.reduce((text, secret) => text.split(secret).join('[REDACTED]'), shown);
+}
+
+/** The APIs that have results here, from the feature folder in each result's fullName. */
+function apisWithResults(results: string): Set<string> {
+  const apis = new Set<string>();
+  for (const file of readdirSync(results)) {
+    if (!file.endsWith('-result.json')) continue;
+    const { fullName } = JSON.parse(readFileSync(join(results, file), 'utf8')) as { fullName?: string };
+    const api = /:features\/([^/]+)\//.exec(fullName ?? '')?.[1];
+    if (api) apis.add(api);
+  }
+  return apis;
+}
+
+/**
+ * target.<api> lines already in the results: written where the run happened (each nightly shard), then
+ * concatenated by the merge job. The first value that is not "not run" wins (another shard ran it).
+ */
+function recordedTargets(results: string): Map<string, string> {
+  const file = join(results, 'environment.properties');
+  const found = new Map<string, string>();
+  if (!existsSync(file)) return found;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const match = /^target\.([^=]+)=(.*)$/.exec(line);
+    if (match && !match[2]!.startsWith('not run') && !found.has(match[1]!)) found.set(match[1]!, match[2]!.replace(/\\\\/g, '\\'));
+  }
+  return found;
+}
+
+/**
+ * environment.properties (what each API ran against), executor.json and categories.json. A target
+ * already recorded in the results is kept: the merge job of the nightly has no BASE_URL of its own.
+ */
+export function writeReportContext(results = RESULTS, config: Config = loadConfig()): void {
   mkdirSync(results, { recursive: true });
-  const config = loadConfig();
-  const lines = Object.values(config.targets).map(
-    (target) => `target.${target.id}=${target.baseUrl === undefined ? 'embedded emulator' : target.baseUrl.replace(/\/\/[^/@]*@/, '//')}${target.id === 'token-login' ? ` (status mode ${target.vars.TOKEN_LOGIN_STATUS_MODE})` : ''}`,
-  );
+  const ran = apisWithResults(results);
+  const recorded = recordedTargets(results);
+  const lines = Object.values(config.targets).map((target) => {
+    const mode = target.id === 'token-login' ? ` (status mode ${target.vars.TOKEN_LOGIN_STATUS_MODE})` : '';
+    const here = target.baseUrl === undefined ? 'embedded emulator' : shownUrl(target.baseUrl, config.secrets);
+    return `target.${target.id}=${!ran.has(target.id) ? 'not run' : (recorded.get(target.id) ?? `${here}${mode}`)}`;
+  });
   lines.push(
     `node=${process.version}`,
     ...['@cucumber/cucumber', '@playwright/test', 'allure-cucumberjs', 'allure-commandline', 'zod', 'fast-xml-parser'].map((pkg) => `${pkg}=${versionOf(pkg)}`),
