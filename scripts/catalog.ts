@@ -1,7 +1,10 @@
 // `npm run catalog`: writes docs/steps.md, every step pattern with where it is defined and an example
 // taken from the features (a dry run: no hook, no request). `--check` fails when the file is stale.
+// The catalog profile, not the default one, whose reporters would overwrite reports/ on every check.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 interface Usage {
   pattern: string;
@@ -11,12 +14,21 @@ interface Usage {
   matches: Array<{ text: string; uri: string; line: number }>;
 }
 
-export function renderCatalog(): string {
-  const json = execFileSync(process.execPath, ['node_modules/@cucumber/cucumber/bin/cucumber.js', '--dry-run', '--format', 'usage-json'], {
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+/** `cwd`: the project folder cucumber runs in (the docs test uses a scratch copy to see what it writes). */
+export function renderCatalog(cwd = process.cwd()): string {
+  // usage-json to a file: the profile's own `usage` table holds stdout (one formatter per stream).
+  const dir = mkdtempSync(join(tmpdir(), 'catalog-'));
+  let json: string;
+  try {
+    execFileSync(process.execPath, ['node_modules/@cucumber/cucumber/bin/cucumber.js', '-p', 'catalog', '--format', `usage-json:${join(dir, 'usage.json')}`], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
+    json = readFileSync(join(dir, 'usage.json'), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   const usages = (JSON.parse(json) as Usage[]).sort((a, b) => a.uri.localeCompare(b.uri) || a.line - b.line);
   const byFile = new Map<string, Usage[]>();
   for (const usage of usages) byFile.set(usage.uri, [...(byFile.get(usage.uri) ?? []), usage]);
