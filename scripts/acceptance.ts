@@ -8,6 +8,8 @@ import { join } from 'node:path';
 rmSync('reports/allure-results', { recursive: true, force: true });
 const cucumber = spawnSync(process.execPath, ['node_modules/@cucumber/cucumber/bin/cucumber.js', ...process.argv.slice(2)], { stdio: 'inherit' });
 if (cucumber.status === 2 || cucumber.error) process.exit(cucumber.status ?? 1); // bad configuration: nothing ran
-const report = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/report.ts'], { stdio: 'inherit' });
+// In this process (already under tsx), loaded only now: a second node process cost a start-up of its own.
+const { buildReport } = require('./report') as typeof import('./report');
+const report = buildReport();
 console.log(`Cucumber: ${join(process.cwd(), 'reports/cucumber.html')}, JUnit: reports/junit.xml`);
-process.exit(cucumber.status || report.status || 0);
+process.exit(cucumber.status || report);

@@ -122,10 +122,11 @@ export function generateReport(results = RESULTS, report = REPORT): void {
   execFileSync(ALLURE, ['generate', results, '-o', report, '--clean'], { stdio: ['ignore', 'ignore', 'inherit'], env });
 }
 
-if (require.main === module) {
+/** Context, history and the report, with one sentence on what went wrong; the exit status. */
+export function buildReport(): number {
   if (!existsSync(RESULTS)) {
     console.error(`No results in ${RESULTS}: run "npm run acceptance" (or cucumber-js with the default profile) first.`);
-    process.exit(1);
+    return 1;
   }
   writeReportContext();
   const history = carryHistory();
@@ -133,7 +134,10 @@ if (require.main === module) {
     generateReport();
   } catch {
     console.error('Allure could not build the report: it needs Java 17 (java on PATH or JAVA_HOME). .ci/run installs it with apt.');
-    process.exit(1);
+    return 1;
   }
   console.log(`Allure report: ${join(process.cwd(), REPORT, 'index.html')}${history ? ' (with the previous run\'s history)' : ''}. View it with: npm run report:open`);
+  return 0;
 }
+
+if (require.main === module) process.exit(buildReport());
