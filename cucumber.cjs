@@ -63,5 +63,6 @@ module.exports = {
   'nightly-retry': { ...common, format: nightlyFormats('-retry'), formatOptions: allure },
   // No reporters, so nothing recorded for them (exchanges still appear in failure messages): the
   // fastest run, used by the mutation check and the benchmark's baseline.
-  quiet: { ...common, format: ['summary'], worldParameters: { record: false } },
+  // formatOptions only for a formatter added on the command line (npm run bench -- --formatters).
+  quiet: { ...common, format: ['summary'], formatOptions: allure, worldParameters: { record: false } },
 };
