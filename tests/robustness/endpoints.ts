@@ -1,6 +1,6 @@
-// The main endpoints of each emulated API, for the robustness corpus: the login, the authenticated
-// probe and the logout where one exists, each with a valid baseline request (logging in first when it
-// needs a session) and what the corpus may mutate: where the credentials sit, which body it reads.
+// Every endpoint each emulator routes (read off the route tables in support/emulators/<api>.ts), for the
+// robustness corpus, each with a valid baseline request (logging in first when it needs a session) and
+// what the corpus may mutate: where the credentials sit, which body it reads.
 import type { ApiId } from '../../support/config';
 import { send, serialise, type WireAnswer, type WireRequest } from './wire';
 
@@ -93,6 +93,8 @@ function o2g(vars: Vars): Endpoint[] {
   const cookie = { where: 'cookie', name: 'AlcUserId' } as const;
   return [
     { api: 'o2g', name: 'authenticate', methods: ['GET', 'HEAD'], reads: 'nothing', credentials: [{ where: 'basic' }], refusesBadCredentials: true, emptyStatuses: [], baseline: async () => authenticate() },
+    // Discovery reads no credential: broken Basic headers must still be harmless (200), never a crash.
+    { api: 'o2g', name: 'discovery', methods: ['GET', 'HEAD'], reads: 'nothing', credentials: [{ where: 'basic' }], refusesBadCredentials: false, emptyStatuses: [], baseline: async () => ({ method: 'GET', path: '/api/rest', headers: [['Host', '127.0.0.1']] }) },
     { api: 'o2g', name: 'open session', methods: sessions, reads: 'json', credentials: [cookie], refusesBadCredentials: true, emptyStatuses: [], baseline: async (port) => openSession(await credential(port)) },
     {
       api: 'o2g',
@@ -114,6 +116,16 @@ function o2g(vars: Vars): Endpoint[] {
       emptyStatuses: [204],
       baseline: async (port) => ({ method: 'DELETE', path: '/api/rest/1.0/sessions', headers: [['Host', '127.0.0.1'], ['Cookie', `AlcUserId=${await withSession(port)}`]] }),
     },
+    {
+      api: 'o2g',
+      name: 'keepalive',
+      methods: ['POST'],
+      reads: 'nothing',
+      credentials: [cookie],
+      refusesBadCredentials: true,
+      emptyStatuses: [204],
+      baseline: async (port) => ({ method: 'POST', path: '/api/rest/1.0/sessions/keepalive', headers: [['Host', '127.0.0.1'], ['Cookie', `AlcUserId=${await withSession(port)}`]] }),
+    },
   ];
 }
 
@@ -124,10 +136,12 @@ function addressManager(vars: Vars): Endpoint[] {
     headers: [['Host', '127.0.0.1'], ['Content-Type', 'application/json']],
     body: jsonBody({ username: vars.ADDRESS_MANAGER_USERNAME, password: vars.ADDRESS_MANAGER_PASSWORD }),
   });
-  const authorization = async (port: number) => {
-    const session = JSON.parse((await call(port, login())).body.toString()) as { apiToken: string };
-    return basic(vars.ADDRESS_MANAGER_USERNAME!, session.apiToken);
+  const session = async (port: number) => {
+    const { id, apiToken } = JSON.parse((await call(port, login())).body.toString()) as { id: number; apiToken: string };
+    return { id, authorization: basic(vars.ADDRESS_MANAGER_USERNAME!, apiToken) };
   };
+  const authorization = async (port: number) => (await session(port)).authorization;
+  const logoutBody = jsonBody({ state: 'LOGGED_OUT' });
   return [
     { api: 'address-manager', name: 'login', methods: ['GET', 'POST'], reads: 'json', credentials: [{ where: 'json', field: 'username' }, { where: 'json', field: 'password' }], refusesBadCredentials: true, emptyStatuses: [], baseline: async () => login() },
     {
@@ -152,8 +166,49 @@ function addressManager(vars: Vars): Endpoint[] {
         method: 'PATCH',
         path: '/api/v2/sessions/current',
         headers: [['Host', '127.0.0.1'], ['Authorization', await authorization(port)], ['Content-Type', 'application/merge-patch+json']],
-        body: jsonBody({ state: 'LOGGED_OUT' }),
+        body: logoutBody,
       }),
+    },
+    {
+      api: 'address-manager',
+      name: 'sessions collection',
+      methods: ['GET', 'POST'],
+      reads: 'nothing',
+      credentials: [{ where: 'basic' }],
+      refusesBadCredentials: true,
+      emptyStatuses: [],
+      baseline: async (port) => ({ method: 'GET', path: '/api/v2/sessions', headers: [['Host', '127.0.0.1'], ['Authorization', await authorization(port)]] }),
+    },
+    {
+      api: 'address-manager',
+      name: 'session by id',
+      methods: ['GET', 'PATCH'],
+      reads: 'nothing',
+      credentials: [{ where: 'basic' }],
+      refusesBadCredentials: true,
+      emptyStatuses: [],
+      baseline: async (port) => {
+        const { id, authorization } = await session(port);
+        return { method: 'GET', path: `/api/v2/sessions/${id}`, headers: [['Host', '127.0.0.1'], ['Authorization', authorization]] };
+      },
+    },
+    {
+      api: 'address-manager',
+      name: 'logout by id',
+      methods: ['GET', 'PATCH'],
+      reads: 'json',
+      credentials: [{ where: 'basic' }],
+      refusesBadCredentials: true,
+      emptyStatuses: [],
+      baseline: async (port) => {
+        const { id, authorization } = await session(port);
+        return {
+          method: 'PATCH',
+          path: `/api/v2/sessions/${id}`,
+          headers: [['Host', '127.0.0.1'], ['Authorization', authorization], ['Content-Type', 'application/merge-patch+json']],
+          body: logoutBody,
+        };
+      },
     },
   ];
 }
@@ -169,7 +224,16 @@ function alm(vars: Vars): Endpoint[] {
     const answer = await call(port, login());
     return `LWSSO_COOKIE_KEY=${cookieFrom(answer, 'LWSSO_COOKIE_KEY')}; QCSession=${cookieFrom(answer, 'QCSession')}`;
   };
+  /** Non-GET site-session calls also need the XSRF-TOKEN cookie echoed in X-XSRF-TOKEN. */
+  const siteSession = async (port: number, method: 'PUT' | 'DELETE'): Promise<WireRequest> => {
+    const answer = await call(port, login());
+    const xsrf = cookieFrom(answer, 'XSRF-TOKEN');
+    const jar = ['LWSSO_COOKIE_KEY', 'QCSession'].map((name) => `${name}=${cookieFrom(answer, name)}`).join('; ');
+    return { method, path: '/qcbin/rest/site-session', headers: [['Host', '127.0.0.1'], ['Cookie', `${jar}; XSRF-TOKEN=${xsrf}`], ['X-XSRF-TOKEN', xsrf]] };
+  };
   const lwsso = { where: 'cookie', name: 'LWSSO_COOKIE_KEY' } as const;
+  const siteCredentials: Credential[] = [lwsso, { where: 'cookie', name: 'QCSession' }, { where: 'cookie', name: 'XSRF-TOKEN' }, { where: 'header', name: 'X-XSRF-TOKEN' }];
+  const siteMethods = ['GET', 'HEAD', 'PUT', 'DELETE'];
   return [
     { api: 'alm', name: 'login', methods: ['POST'], reads: 'json', credentials: [{ where: 'json', field: 'clientId' }, { where: 'json', field: 'secret' }], refusesBadCredentials: true, emptyStatuses: [200], baseline: async () => login() },
     {
@@ -192,6 +256,8 @@ function alm(vars: Vars): Endpoint[] {
       emptyStatuses: [200],
       baseline: async (port) => ({ method: 'POST', path: '/qcbin/authentication-point/logout', headers: [['Host', '127.0.0.1'], ['Cookie', await cookies(port)]] }),
     },
+    { api: 'alm', name: 'site-session keepalive', methods: siteMethods, reads: 'nothing', credentials: siteCredentials, refusesBadCredentials: true, emptyStatuses: [200], baseline: (port) => siteSession(port, 'PUT') },
+    { api: 'alm', name: 'site-session end', methods: siteMethods, reads: 'nothing', credentials: siteCredentials, refusesBadCredentials: true, emptyStatuses: [200], baseline: (port) => siteSession(port, 'DELETE') },
   ];
 }
 
