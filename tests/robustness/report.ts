@@ -11,8 +11,14 @@ export interface Counts {
   unexpectedStatuses: number;
   malformedBodies: number;
   slowRequests: number;
-  /** Null until a soak has run. */
+  /** The corpus's slowest request, slow clients included (null before a corpus run). */
+  slowestRequestMs: number | null;
+  /** The soak's, null until a soak has run. */
+  soakRuns: number | null;
   flakyRuns: number | null;
+  scenariosPerRun: number | null;
+  /** Cookie values set for two scenarios, or held by a jar of a scenario that was never sent them. */
+  cookiesShared: number | null;
 }
 
 export interface CorpusPart {
@@ -37,6 +43,8 @@ export interface FixturePart {
 export interface SoakPart {
   runs: number;
   flakyRuns: number;
+  scenariosPerRun: number;
+  cookiesShared: number;
   failedScenarios: number;
   [detail: string]: unknown;
 }
@@ -67,7 +75,12 @@ export function countsOf(report: Omit<RobustnessReport, 'counts' | 'updatedAt'>)
     unexpectedStatuses: corpus?.unexpectedStatuses ?? 0,
     malformedBodies: (corpus?.malformedBodies ?? 0) + fixtureFailures,
     slowRequests: corpus?.slowRequests ?? 0,
+    slowestRequestMs: typeof corpus?.slowestMs === 'number' ? corpus.slowestMs : null,
+    soakRuns: soak ? soak.runs : null,
     flakyRuns: soak ? soak.flakyRuns : null,
+    scenariosPerRun: soak ? soak.scenariosPerRun : null,
+    // A soak part written before the cookie check existed measured nothing: null, not 0.
+    cookiesShared: soak && typeof soak.cookiesShared === 'number' ? soak.cookiesShared : null,
   };
 }
 
@@ -96,6 +109,10 @@ export function printCounts(counts: Counts): string {
     `unexpected statuses ${counts.unexpectedStatuses}`,
     `malformed bodies    ${counts.malformedBodies}`,
     `slow requests       ${counts.slowRequests}`,
+    `slowest request     ${counts.slowestRequestMs === null ? 'not measured (run npm run robustness)' : `${counts.slowestRequestMs} ms`}`,
+    `soak runs           ${counts.soakRuns ?? 'not measured (run npm run soak)'}`,
     `flaky runs          ${counts.flakyRuns ?? 'not measured (run npm run soak)'}`,
+    `scenarios per run   ${counts.scenariosPerRun ?? 'not measured (run npm run soak)'}`,
+    `cookies shared      ${counts.cookiesShared ?? 'not measured (run npm run soak)'}`,
   ].join('\n');
 }
