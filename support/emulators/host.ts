@@ -1,5 +1,5 @@
 // A tiny node:http host for the pure emulator handlers: ephemeral loopback port by default, a body limit,
-// short timeouts for dribbling clients, and an API-formatted error when a handler throws. Node's defaults
+// sub-second timeouts for dribbling clients, and an API-formatted error when a handler throws. Node's defaults
 // (no body limit, 60 s header timeout) are too loose for a server that QA and robustness tests hammer.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,12 +7,24 @@ import type { Duplex } from 'node:stream';
 import { emuRequest, type EmuRequest, type EmuResponse, type Emulator } from './types';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * A request not fully received this long after it began (the connection opened, or its first byte came on
+ * a kept-alive one) is answered 408: real clients (Playwright, curl, Postman) write a login request in one go, so only a dribbling
+ * client is cut. The cut lands within REQUEST_TIMEOUT_MS + CHECK_INTERVAL_MS, under the 1 s the
+ * robustness corpus allows, with room for an event-loop stall. Answers delayed by latencyMs and idle
+ * keep-alive connections do not count (Node times only a request being received).
+ */
+export const HEADERS_TIMEOUT_MS = 500;
+export const REQUEST_TIMEOUT_MS = 600;
+export const CHECK_INTERVAL_MS = 50;
 
 export interface HostOptions {
   port?: number;
   host?: string;
   /** Added before every answer, to imitate a remote target. */
   latencyMs?: number;
+  /** Looser limits for a slow link (the defaults assume loopback); the robustness test's looser host. */
+  timeouts?: { headersMs: number; requestMs: number };
 }
 
 export interface RunningEmulator {
@@ -25,14 +37,17 @@ export interface RunningEmulator {
 
 export async function hostEmulator(emulator: Emulator, options: HostOptions = {}): Promise<RunningEmulator> {
   const state = { failNext: false };
-  const server = http.createServer({ maxHeaderSize: 16 * 1024, requireHostHeader: false }, (req, res) => {
+  const server = http.createServer({
+    maxHeaderSize: 16 * 1024,
+    requireHostHeader: false,
+    headersTimeout: options.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS,
+    requestTimeout: options.timeouts?.requestMs ?? REQUEST_TIMEOUT_MS,
+    connectionsCheckingInterval: CHECK_INTERVAL_MS,
+    keepAliveTimeout: 30_000,
+  }, (req, res) => {
     serve(emulator, req, res, options.latencyMs ?? 0, state).catch(() => res.destroy());
   });
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(emulator, error, socket));
-  server.headersTimeout = 2_000;
-  server.requestTimeout = 3_000;
-  server.keepAliveTimeout = 30_000;
-  (server as http.Server & { connectionsCheckingInterval?: number }).connectionsCheckingInterval = 500;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
