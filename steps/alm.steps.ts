@@ -5,7 +5,7 @@ import { Given } from '@cucumber/cucumber';
 import type { ApiWorld } from '../support/world';
 
 async function logIn(world: ApiWorld, clientType?: string): Promise<void> {
-  world.setBody('{"clientId":"${ALM_CLIENT_ID}", "secret":"${ALM_SECRET}"}', 'application/json');
+  world.setBody(JSON.stringify({ clientId: world.expand('${ALM_CLIENT_ID}'), secret: world.expand('${ALM_SECRET}') }), 'application/json');
   if (clientType !== undefined) world.addHeader('ALM-CLIENT-TYPE', clientType);
   await world.send('POST', '/qcbin/rest/oauth2/login');
   world.expectStatus(200, 'the login with ALM_CLIENT_ID to answer 200');

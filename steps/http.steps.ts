@@ -3,6 +3,7 @@
 // header or field never needs new TypeScript.
 import { BeforeStep, Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { isDeepStrictEqual } from 'node:util';
+import { escapeFor } from '../support/interpolate';
 import { readJsonPath, typeName } from '../support/json-path';
 import { schemaNamed } from '../support/schemas';
 import { parseSetCookie, type SetCookie } from '../support/cookies';
@@ -17,6 +18,15 @@ BeforeStep(function (this: ApiWorld, { pickleStep }) {
   docStringMediaType.set(this, pickleStep.argument?.docString?.mediaType);
 });
 const contentTypeOfDocString = (world: ApiWorld): string | undefined => MEDIA_TYPES[docStringMediaType.get(world) ?? ''];
+
+/** A doc string body, its ${VAR} and {{name}} values escaped for the body's format (support/interpolate.ts). */
+function setDocStringBody(world: ApiWorld, body: string): void {
+  const contentType = contentTypeOfDocString(world);
+  world.setBody(world.expand(body, escapeFor(contentType, body)), contentType);
+}
+
+const expandedRows = (world: ApiWorld, table: DataTable): Record<string, string> =>
+  Object.fromEntries(Object.entries(table.rowsHash()).map(([name, value]) => [name, world.expand(value)]));
 
 // ---- preparing the request ---------------------------------------------------------------------
 
@@ -33,15 +43,16 @@ Given('HTTP Basic credentials {string} and {string}', function (this: ApiWorld, 
 });
 
 Given('the request body:', function (this: ApiWorld, body: string) {
-  this.setBody(body, contentTypeOfDocString(this));
+  setDocStringBody(this, body);
 });
 
+// Cells are expanded one by one, then serialised: a value holding `"` or `<` stays a value.
 Given('the JSON request body:', function (this: ApiWorld, table: DataTable) {
-  this.setBody(JSON.stringify(table.rowsHash()), 'application/json');
+  this.setBody(JSON.stringify(expandedRows(this, table)), 'application/json');
 });
 
 Given('the XML request body {string}:', function (this: ApiWorld, root: string, table: DataTable) {
-  this.setBody(buildXml(root, table.rowsHash()), 'application/xml');
+  this.setBody(buildXml(root, expandedRows(this, table)), 'application/xml');
 });
 
 Given('I act as {string}', function (this: ApiWorld, session: string) {
@@ -60,7 +71,7 @@ When('I send a {method} request to {string} with headers:', async function (this
 });
 
 When('I send a {method} request to {string} with body:', async function (this: ApiWorld, method: string, path: string, body: string) {
-  this.setBody(body, contentTypeOfDocString(this));
+  setDocStringBody(this, body);
   await this.send(method, path);
 });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseSetCookie } from './cookies';
-import { interpolate } from './interpolate';
+import { escapeFor, interpolate } from './interpolate';
 import { readJsonPath } from './json-path';
 import { decodeJwt, signHs256, verifyHs256 } from './jwt';
 import { buildXml, parseXml, readXmlPath } from './xml';
@@ -20,6 +20,15 @@ describe('interpolation', () => {
   });
   it('names the variable to set when a configuration value is missing', () => {
     assert.throws(() => interpolate('${ALM_INACTIVE_CLIENT_ID}', remembered, {}), /set ALM_INACTIVE_CLIENT_ID in \.env/);
+  });
+  it('writes values into a JSON or XML body so that a quote, backslash, & or < stays part of the value', () => {
+    const secret = { SECRET: 'a"b\\c&d<e' };
+    const json = '{"secret": "${SECRET}", "n": {{n}}}';
+    assert.deepEqual(JSON.parse(interpolate(json, remembered, secret, escapeFor(undefined, json))), { secret: 'a"b\\c&d<e', n: 3 });
+    const xml = '<s><p>${SECRET}</p></s>';
+    assert.equal(readXmlPath(parseXml(interpolate(xml, remembered, secret, escapeFor('application/xml'))), '/s/p').found, true);
+    assert.deepEqual(readXmlPath(parseXml(interpolate(xml, remembered, secret, escapeFor(undefined, xml))), '/s/p'), { found: true, value: 'a"b\\c&d<e' });
+    assert.equal(interpolate('user=${SECRET}', remembered, secret, escapeFor(undefined, 'user=')), 'user=a"b\\c&d<e');
   });
 });
 
