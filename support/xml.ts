@@ -1,5 +1,7 @@
-// First-class XML: responses are validated then parsed by fast-xml-parser with entities left alone and
-// DOCTYPEs refused (no entity expansion, no external entities); request bodies are built from a record.
+// First-class XML: responses are validated then parsed by fast-xml-parser with DOCTYPEs refused (so no
+// declared entity, no expansion, no external entity; the five predefined ones, &amp; &lt; &gt; &quot;
+// &apos;, and character references are read as the characters they stand for); request bodies are
+// built from a record.
 // Element text stays a string: the zod schemas type numbers as the vendor documents them.
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 
@@ -8,7 +10,7 @@ const parser = new XMLParser({
   attributeNamePrefix: '@',
   parseTagValue: false,
   parseAttributeValue: false,
-  processEntities: false,
+  processEntities: true, // safe only because parseXml refuses a DOCTYPE first
   ignoreDeclaration: true,
   trimValues: true,
 });
