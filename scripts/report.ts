@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACT, loadConfig, type Config } from '../support/config';
+import { Redactor } from '../support/redact';
 
 export const RESULTS = 'reports/allure-results';
 export const REPORT = 'reports/allure-report';
@@ -42,10 +43,9 @@ function versionOf(pkg: string): string {
 }
 
 /** A base URL as the report may show it: no userinfo, query or fragment, where credentials could hide. */
-export function shownUrl(baseUrl: string, secrets: string[] = []): string {
+export function shownUrl(baseUrl: string, redactor = new Redactor()): string {
   const url = new URL(baseUrl);
-  const shown = `${url.protocol}//${url.host}${url.pathname}`.replace(/\/+$/, '');
-  return secrets.reduce((text, secret) => text.split(secret).join('[REDACTED]'), shown);
+  return redactor.text(`${url.protocol}//${url.host}${url.pathname}`.replace(/\/+$/, ''));
 }
 
 /** The APIs that have results here, from the feature folder in each result's fullName. */
@@ -85,7 +85,7 @@ export function writeReportContext(results = RESULTS, config: Config = loadConfi
   const recorded = recordedTargets(results);
   const lines = Object.values(config.targets).map((target) => {
     const mode = target.id === 'token-login' ? ` (status mode ${target.vars.TOKEN_LOGIN_STATUS_MODE})` : '';
-    const here = target.baseUrl === undefined ? 'embedded emulator' : shownUrl(target.baseUrl, config.secrets);
+    const here = target.baseUrl === undefined ? 'embedded emulator' : shownUrl(target.baseUrl, new Redactor(config.secrets, config.identities));
     return `target.${target.id}=${!ran.has(target.id) ? 'not run' : (recorded.get(target.id) ?? `${here}${mode}`)}`;
   });
   lines.push(

@@ -34,7 +34,7 @@ if (require.main === module) {
         console.log(`  ${api.prefix}BASE_URL=${emulator.url}`);
         for (const [name, value] of Object.entries(config.targets[id].vars)) {
           // Demo values are public (the seeds' own); a credential from .env is never printed.
-          console.log(`  ${name}=${config.secrets.includes(value) ? '<from the environment>' : value}`);
+          console.log(`  ${name}=${[...config.secrets, ...config.identities].includes(value) ? '<from the environment>' : value}`);
         }
         console.log('');
       }

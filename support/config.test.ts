@@ -28,6 +28,12 @@ describe('config', () => {
     assert.ok(config.secrets.includes('qa-Secret-123'));
   });
 
+  it('keeps usernames and client IDs apart from passwords and secrets, for the redactor', () => {
+    const config = loadConfig({ SDM_USERNAME: 'admin', SDM_PASSWORD: 'pw9', ALM_CLIENT_ID: 'oauth2-qa@example.com', ALM_SECRET: 'qa-Secret-123' });
+    assert.deepEqual([...config.identities].sort(), ['admin', 'oauth2-qa@example.com']);
+    assert.deepEqual([...config.secrets].sort(), ['pw9', 'qa-Secret-123']);
+  });
+
   it('names TOKEN_LOGIN_BASE_URL in one line when it is not a URL', () => {
     const lines = problems({ TOKEN_LOGIN_BASE_URL: 'not-a-url' });
     assert.equal(lines.length, 1);

@@ -14,6 +14,11 @@ interface VariableSpec {
   required: boolean;
   /** A credential: its value is scrubbed from everything recorded. */
   credential: boolean;
+  /**
+   * A credential that names who logs in (a username, a client ID) rather than proves it: masked like a
+   * value seen on the wire, from 6 characters up, so a username "admin" leaves "/admin/login" readable.
+   */
+  identity?: boolean;
   schema?: z.ZodType<string>;
   doc: string;
   /** The other half of a pair (short name): on a real target, one set without the other is refused. */
@@ -29,6 +34,7 @@ export interface ApiContract {
 }
 
 const credential = (demo: string, doc: string): VariableSpec => ({ demo, required: true, credential: true, doc });
+const identity = (demo: string, doc: string): VariableSpec => ({ ...credential(demo, doc), identity: true });
 
 export const CONTRACT: Record<ApiId, ApiContract> = {
   o2g: {
@@ -36,7 +42,7 @@ export const CONTRACT: Record<ApiId, ApiContract> = {
     prefix: 'O2G_',
     product: 'ALE OmniPCX Enterprise O2G',
     variables: {
-      USERNAME: credential('o2g-demo', 'login for GET /api/rest/authenticate (HTTP Basic)'),
+      USERNAME: identity('o2g-demo', 'login for GET /api/rest/authenticate (HTTP Basic)'),
       PASSWORD: credential('o2g-demo-password', 'password for that login'),
       APPLICATION_NAME: { demo: 'login-api-bdd', required: false, credential: false, doc: 'applicationName sent to POST /api/rest/1.0/sessions' },
     },
@@ -46,7 +52,7 @@ export const CONTRACT: Record<ApiId, ApiContract> = {
     prefix: 'ADDRESS_MANAGER_',
     product: 'BlueCat Address Manager v2',
     variables: {
-      USERNAME: credential('user1', 'username for POST /api/v2/sessions'),
+      USERNAME: identity('user1', 'username for POST /api/v2/sessions'),
       PASSWORD: credential('pass1', 'password for that user'),
     },
   },
@@ -55,9 +61,9 @@ export const CONTRACT: Record<ApiId, ApiContract> = {
     prefix: 'ALM_',
     product: 'OpenText ALM',
     variables: {
-      CLIENT_ID: credential('oauth2-wySfthjk8uGi4Kdj4DFH@MyCompany.com', 'client ID of an active API key'),
+      CLIENT_ID: identity('oauth2-wySfthjk8uGi4Kdj4DFH@MyCompany.com', 'client ID of an active API key'),
       SECRET: credential('etUgyeKdMvftoO8dI3CW', 'secret of that API key'),
-      INACTIVE_CLIENT_ID: { demo: 'oauth2-inactiveKey0000@MyCompany.com', required: false, credential: true, pairedWith: 'INACTIVE_SECRET', doc: 'client ID of an API key that exists but is not active; optional, the 403 scenario is skipped without it' },
+      INACTIVE_CLIENT_ID: { demo: 'oauth2-inactiveKey0000@MyCompany.com', required: false, credential: true, identity: true, pairedWith: 'INACTIVE_SECRET', doc: 'client ID of an API key that exists but is not active; optional, the 403 scenario is skipped without it' },
       INACTIVE_SECRET: { demo: 'inactiveSecret0000000', required: false, credential: true, pairedWith: 'INACTIVE_CLIENT_ID', doc: 'secret of that inactive key' },
     },
   },
@@ -66,7 +72,7 @@ export const CONTRACT: Record<ApiId, ApiContract> = {
     prefix: 'TOKEN_LOGIN_',
     product: 'Pégase 3 API login',
     variables: {
-      USERNAME: credential('user_test', 'User-Name header for GET /login'),
+      USERNAME: identity('user_test', 'User-Name header for GET /login'),
       PASSWORD: credential('password_test', 'Password header for GET /login'),
       STATUS_MODE: {
         demo: 'body',
@@ -82,7 +88,7 @@ export const CONTRACT: Record<ApiId, ApiContract> = {
     prefix: 'SDM_',
     product: 'Oracle Communications SDM',
     variables: {
-      USERNAME: credential('admin', 'userName for POST /rest/{version}/admin/login'),
+      USERNAME: identity('admin', 'userName for POST /rest/{version}/admin/login'),
       PASSWORD: credential('password', 'password for that user'),
       API_VERSION: {
         demo: 'v1.3',
@@ -146,8 +152,10 @@ export interface Config {
     only: ApiId[] | undefined;
     retries: number;
   };
-  /** Credential values supplied by the environment: scrubbed from everything recorded. */
+  /** Passwords and secrets supplied by the environment: scrubbed from everything recorded, at any length. */
   secrets: string[];
+  /** Usernames and client IDs supplied by the environment: scrubbed like values seen on the wire. */
+  identities: string[];
 }
 
 export class ConfigError extends Error {
@@ -178,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
   const values = parsed.data as Record<string, string | undefined>;
   const problems: string[] = [];
   const secrets: string[] = [];
+  const identities: string[] = [];
   const targets = Object.fromEntries(
     Object.values(CONTRACT).map((api) => {
       const url = values[`${api.prefix}BASE_URL`];
@@ -187,7 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
         const given = values[full];
         if (given !== undefined) {
           vars[full] = given;
-          if (spec.credential) secrets.push(given);
+          if (spec.credential) (spec.identity ? identities : secrets).push(given);
         } else if (url === undefined) {
           vars[full] = spec.demo;
         } else if (spec.required) {
@@ -207,7 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
   if (problems.length > 0) throw new ConfigError(problems);
   const only = values.NIGHTLY_APIS?.split(',').map((id) => id.trim() as ApiId);
   const apis = API_IDS.filter((id) => targets[id].baseUrl !== undefined && (only === undefined || only.includes(id)));
-  return { targets, requestTimeoutMs: Number(values.REQUEST_TIMEOUT_MS), nightly: { apis, only, retries: Number(values.NIGHTLY_RETRIES) }, secrets };
+  return { targets, requestTimeoutMs: Number(values.REQUEST_TIMEOUT_MS), nightly: { apis, only, retries: Number(values.NIGHTLY_RETRIES) }, secrets, identities };
 }
 
 /** Why the nightly regression has nothing to run (one sentence naming what to set), or undefined. */

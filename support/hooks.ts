@@ -14,7 +14,7 @@ import { ApiWorld } from './world';
 // A step may wait for one request to time out and then report it: give it that long and a margin.
 setDefaultTimeout(config.requestTimeoutMs + 5_000);
 
-const processRedactor = new Redactor(config.secrets);
+const processRedactor = new Redactor(config.secrets, config.identities);
 setDefinitionFunctionWrapper((code: (...args: unknown[]) => unknown) => {
   return async function redacting(this: unknown, ...args: unknown[]) {
     try {

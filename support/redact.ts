@@ -1,8 +1,10 @@
 // The one redaction path for everything recorded (attachments, failure messages, logs). Two layers:
 // structural (secret headers, cookie values, JSON keys and XML elements named like secrets, DTD entity
 // values, URL userinfo) and literal (every value ever masked, and every credential from the environment,
-// in raw, base64, base64url and URL-encoded forms, wherever it appears afterwards: a URL, an error
-// message, a remembered value).
+// in each of its written forms (forms() below), wherever it appears afterwards: a URL, an error message,
+// a remembered value).
+import { inJsonString, inXml } from './escape';
+
 export const MASK = '[REDACTED]';
 
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'password', 'token', 'x-xsrf-token', 'x-api-key', 'api-key', 'secret']);
@@ -15,6 +17,14 @@ const SECRET_KEY = /^(password|passwd|pwd|secret|client_?secret|token|api_?token
 const MIN_LITERAL = 6;
 /** `scheme://userinfo@`: the last "@" before the path, so an unencoded "@" in a password is covered too. */
 const URL_USERINFO = /:\/\/([^\s/?#"'<>]+)@/g;
+
+/**
+ * The ways a value is written where it could be recorded: raw, base64 (Basic credentials), base64url
+ * (JWT parts), URL-encoded, and escaped inside a JSON string or XML text (a secret holding `"` or `&`).
+ */
+export function forms(value: string): string[] {
+  return [...new Set([value, Buffer.from(value).toString('base64'), Buffer.from(value).toString('base64url'), encodeURIComponent(value), inJsonString(value), inXml(value)])];
+}
 
 export interface HeaderLine {
   name: string;
@@ -45,7 +55,7 @@ export class Redactor {
 
   private learn(value: string, configured: boolean): void {
     if (value === '' || (value.length < MIN_LITERAL && !configured)) return;
-    for (const form of [value, Buffer.from(value).toString('base64'), Buffer.from(value).toString('base64url'), encodeURIComponent(value)]) {
+    for (const form of forms(value)) {
       const set = form.length >= MIN_LITERAL ? this.literals : this.tokens;
       if (set.has(form)) continue;
       set.add(form);

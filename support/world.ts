@@ -8,7 +8,7 @@ import { attachment } from 'allure-js-commons';
 import { CONTRACT, type ApiId, type ApiTarget } from './config';
 import { ExpectationError, TargetError, classifyTransportError } from './errors';
 import { describeExchange, exchangeTitle, headerValues, type Exchange, type ReceivedResponse } from './exchange';
-import { interpolate } from './interpolate';
+import { interpolate, type Escape } from './interpolate';
 import { Redactor, type HeaderLine } from './redact';
 import { baseUrlOf, config, configurationVariables } from './runtime';
 import { joinUrl } from './join-url';
@@ -22,7 +22,9 @@ export interface OutgoingBody {
 export class ApiWorld extends World {
   /** The API this scenario targets: the folder of its feature (features/<api>/...). */
   api: ApiId | undefined;
-  readonly redactor = new Redactor(config.secrets);
+  private readonly scrubber = new Redactor(config.secrets, config.identities);
+  /** Exchanges the redactor has not read yet: without recording (the quiet profile) none is read as it happens. */
+  private readonly unread: Exchange[] = [];
   readonly remembered = new Map<string, unknown>();
   private readonly sessions = new Map<string, APIRequestContext>();
   /** Per session, the jar's cookies as last read, for the recorded Cookie line; dropped when an answer sets cookies. */
@@ -39,14 +41,23 @@ export class ApiWorld extends World {
     this.recording = (options.parameters as { record?: boolean } | undefined)?.record !== false;
   }
 
+  /**
+   * The scenario's one redactor, once it has read every exchange so far: it learns the secrets an exchange
+   * carries (a token in a body, a cookie) by reading it, and a later sentence may cite them.
+   */
+  get redactor(): Redactor {
+    for (const exchange of this.unread.splice(0)) describeExchange(exchange, this.scrubber);
+    return this.scrubber;
+  }
+
   get target(): ApiTarget {
     if (!this.api) throw new Error('This feature is not under features/<api>/, so no API (and no base URL) is known for it');
     return config.targets[this.api];
   }
 
-  /** Replaces {{remembered}} and ${CONFIG} in a step argument. */
-  expand(text: string): string {
-    return interpolate(text, this.remembered, configurationVariables());
+  /** Replaces {{remembered}} and ${CONFIG} in a step argument; `escape` writes them into a body's format. */
+  expand(text: string, escape?: Escape): string {
+    return interpolate(text, this.remembered, configurationVariables(), escape);
   }
 
   remember(name: string, value: unknown, options: { secret?: boolean } = {}): void {
@@ -89,8 +100,9 @@ export class ApiWorld extends World {
     this.addHeader('Authorization', `Basic ${encoded}`);
   }
 
+  /** The next request's body, sent as given: steps expand their parts first, each escaped for its place. */
   setBody(text: string, contentType?: string): void {
-    this.pendingBody = { text: this.expand(text), contentType };
+    this.pendingBody = { text, contentType };
   }
 
   /** Sends the prepared request; transport failures become one sentence (never Playwright's call log). */
@@ -188,7 +200,7 @@ export class ApiWorld extends World {
     } catch {
       const type = this.header('content-type') ?? 'no Content-Type';
       // Redact before cutting: a secret straddling the cut would otherwise show its first characters.
-      const preview = this.redactor.text(text.slice(0, 4096)).replace(/\s+/g, ' ');
+      const preview = this.redactor.text(text).slice(0, 4096).replace(/\s+/g, ' ');
       const shown = text.trim() === '' ? 'an empty body' : `"${preview.slice(0, 80)}${preview.length > 80 || text.length > 4096 ? '…' : ''}"`;
       return this.fail(`Expected a JSON body from ${this.describeRequest()}, but got ${shown} (${type})`);
     }
@@ -231,13 +243,18 @@ export class ApiWorld extends World {
         : kind === 'dns' || kind === 'refused'
           ? `check ${source} and that the server is running and reachable from here`
           : `check ${source} and the network between here and the server`;
+    const detail = describeExchange(exchange, this.redactor); // first: it learns what the request carried
     const sentence = this.redactor.text(`Cannot reach ${api.id} (${api.product}): ${method} ${url}: ${what}; ${advice}.`);
-    return new TargetError(`${sentence}\n\n${describeExchange(exchange, this.redactor)}`, kind);
+    return new TargetError(`${sentence}\n\n${detail}`, kind);
   }
 
   private async record(exchange: Exchange): Promise<void> {
-    if (!this.recording) return;
-    await attachment(exchangeTitle(exchange), describeExchange(exchange, this.redactor), { contentType: 'text/plain', fileExtension: 'txt' });
+    if (!this.recording) {
+      this.unread.push(exchange);
+      return;
+    }
+    const text = describeExchange(exchange, this.redactor);
+    await attachment(this.redactor.text(exchangeTitle(exchange)), text, { contentType: 'text/plain', fileExtension: 'txt' });
   }
 }
 

@@ -38,11 +38,16 @@ function canaries(): Record<string, string> {
     }
   }
   values[SHORT.name] = SHORT.value;
+  // Characters that JSON and XML escape: the login only works when steps write them into bodies right,
+  // and the scan looks for their escaped forms too.
+  values.ALM_SECRET = 'Canary-"alm"\\secret&<x>-Zq81x';
+  values.SDM_USERNAME = "Canary-sdm<&>'user'-Zq81x";
   return values;
 }
 
 function forms(value: string): string[] {
-  return [value, Buffer.from(value).toString('base64'), Buffer.from(value).toString('base64url'), encodeURIComponent(value)];
+  const xml = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return [value, Buffer.from(value).toString('base64'), Buffer.from(value).toString('base64url'), encodeURIComponent(value), JSON.stringify(value).slice(1, -1), xml];
 }
 
 function* files(dir: string): Generator<string> {
