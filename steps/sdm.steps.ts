@@ -21,9 +21,8 @@ Given('I am logged in to SDM', async function (this: ApiWorld) {
 Then('the SDM session works', async function (this: ApiWorld) {
   this.addHeader('Accept', 'application/xml');
   await this.send('GET', PROBE);
-  if (this.response.status !== 200 || !readXmlPath(this.xml(), '/deviceGroups').found) {
-    this.fail(`Expected the session to open ${this.describeRequest()} (200 with <deviceGroups>), but got ${this.response.status}`);
-  }
+  this.expectStatus(200, 'the session to open the device groups (200)');
+  if (!readXmlPath(this.xml(), '/deviceGroups').found) this.fail(`Expected ${this.describeRequest()} to answer <deviceGroups>, but its XML body has none`);
 });
 
 Then('the SDM session is refused', async function (this: ApiWorld) {
