@@ -3,6 +3,14 @@ import { describe, it } from 'node:test';
 import { MASK, Redactor } from './redact';
 
 describe('redaction', () => {
+  it('clones what it knows: a scenario\'s copy masks the configured secrets and learns on its own', () => {
+    const base = new Redactor(['pw-Configured1'], []);
+    const scenario = base.clone();
+    scenario.remember('token-Learned-123');
+    assert.equal(scenario.text('pw-Configured1 token-Learned-123'), `${MASK} ${MASK}`);
+    assert.equal(base.text('token-Learned-123'), 'token-Learned-123');
+  });
+
   it('masks Authorization but keeps its scheme', () => {
     const r = new Redactor();
     assert.equal(r.header('Authorization', 'Basic dXNlcjE6cGFzczE='), `Basic ${MASK}`);

@@ -48,6 +48,16 @@ export class Redactor {
     for (const identity of identities) this.learn(identity, false);
   }
 
+  /** A redactor that knows what this one knows, and learns on its own from now on (one per scenario). */
+  clone(): Redactor {
+    const copy = new Redactor();
+    for (const literal of this.literals) copy.literals.add(literal);
+    for (const token of this.tokens) copy.tokens.add(token);
+    copy.sorted = this.sorted;
+    copy.tokenPattern = this.tokenPattern;
+    return copy;
+  }
+
   /** Treats a value as secret from now on, wherever it appears. */
   remember(value: string): void {
     this.learn(value, false);

@@ -19,10 +19,13 @@ export interface OutgoingBody {
   contentType?: string;
 }
 
+/** The configured credentials, learnt once per process; each scenario's redactor starts from a copy. */
+const configuredRedactor = new Redactor(config.secrets, config.identities);
+
 export class ApiWorld extends World {
   /** The API this scenario targets: the folder of its feature (features/<api>/...). */
   api: ApiId | undefined;
-  private readonly scrubber = new Redactor(config.secrets, config.identities);
+  private readonly scrubber = configuredRedactor.clone();
   /** Exchanges the redactor has not read yet: without recording (the quiet profile) none is read as it happens. */
   private readonly unread: Exchange[] = [];
   readonly remembered = new Map<string, unknown>();
