@@ -77,6 +77,7 @@ export function targets(r: BenchResult): Target[] {
       met: c.reporters / c.playwright <= 2.5,
       why:
         `All reporters add ${round(c.reporters - c.quiet)} ms per scenario to the ${c.quiet} ms without; within 2.5× they could add ${round(2.5 * c.playwright - c.quiet)} ms. ` +
+        `allure-cucumberjs writes a result, a container and an attachment per exchange and per data table, ${r.suite.resultFiles} files for the suite's ${r.suite.scenarios} scenarios (${round(r.suite.resultFiles / r.suite.scenarios, 1)} a scenario), and the html and message formatters copy every attachment again. ` +
         (r.formatters ? `Alone, per scenario: ${r.formatters.each.map((f) => `${f.formatter} ${f.msPerScenario} ms`).join(', ')}.` : 'Run `npm run bench -- --formatters` to measure each reporter alone.'),
     },
     {
