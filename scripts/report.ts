@@ -83,9 +83,10 @@ export function writeReportContext(results = RESULTS, config: Config = loadConfi
   mkdirSync(results, { recursive: true });
   const ran = apisWithResults(results);
   const recorded = recordedTargets(results);
+  const redactor = new Redactor(config.secrets, config.identities);
   const lines = Object.values(config.targets).map((target) => {
     const mode = target.id === 'token-login' ? ` (status mode ${target.vars.TOKEN_LOGIN_STATUS_MODE})` : '';
-    const here = target.baseUrl === undefined ? 'embedded emulator' : shownUrl(target.baseUrl, new Redactor(config.secrets, config.identities));
+    const here = target.baseUrl === undefined ? 'embedded emulator' : shownUrl(target.baseUrl, redactor);
     return `target.${target.id}=${!ran.has(target.id) ? 'not run' : (recorded.get(target.id) ?? `${here}${mode}`)}`;
   });
   lines.push(

@@ -6,15 +6,14 @@ import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, setDefinitionFun
 import { labels } from 'allure-js-commons';
 import 'allure-cucumberjs';
 import { API_IDS, CONTRACT, type ApiId } from './config';
-import { Redactor } from './redact';
-import { config, emulatorOf, startRuntime, stopRuntime } from './runtime';
+import { config, credentialsRedactor, emulatorOf, startRuntime, stopRuntime } from './runtime';
 import { sourceMapsOff, withSourceMaps } from './source-maps';
 import { ApiWorld } from './world';
 
 // A step may wait for one request to time out and then report it: give it that long and a margin.
 setDefaultTimeout(config.requestTimeoutMs + 5_000);
 
-const processRedactor = new Redactor(config.secrets, config.identities);
+const processRedactor = credentialsRedactor.clone();
 setDefinitionFunctionWrapper((code: (...args: unknown[]) => unknown) => {
   return async function redacting(this: unknown, ...args: unknown[]) {
     try {

@@ -3,8 +3,11 @@
 import { CONTRACT, loadConfig, type ApiId, type ApiTarget, type Config } from './config';
 import { startEmulators } from './emulators';
 import type { RunningEmulator } from './emulators/host';
+import { Redactor } from './redact';
 
 export const config: Config = loadConfig();
+/** The configured credentials, learnt once per process: scenarios and process-level errors start from a copy. */
+export const credentialsRedactor = new Redactor(config.secrets, config.identities);
 
 let emulators = new Map<ApiId, RunningEmulator>();
 /** Derived from the config and the emulators' URLs, so computed once per start, not per step. */

@@ -10,7 +10,7 @@ import { ExpectationError, TargetError, classifyTransportError } from './errors'
 import { describeExchange, exchangeTitle, headerValues, type Exchange, type ReceivedResponse } from './exchange';
 import { interpolate, type Escape } from './interpolate';
 import { Redactor, type HeaderLine } from './redact';
-import { baseUrlOf, config, configurationVariables } from './runtime';
+import { baseUrlOf, config, configurationVariables, credentialsRedactor } from './runtime';
 import { joinUrl } from './join-url';
 import { parseXml } from './xml';
 
@@ -19,13 +19,10 @@ export interface OutgoingBody {
   contentType?: string;
 }
 
-/** The configured credentials, learnt once per process; each scenario's redactor starts from a copy. */
-const configuredRedactor = new Redactor(config.secrets, config.identities);
-
 export class ApiWorld extends World {
   /** The API this scenario targets: the folder of its feature (features/<api>/...). */
   api: ApiId | undefined;
-  private readonly scrubber = configuredRedactor.clone();
+  private readonly scrubber = credentialsRedactor.clone();
   /** Exchanges the redactor has not read yet: without recording (the quiet profile) none is read as it happens. */
   private readonly unread: Exchange[] = [];
   readonly remembered = new Map<string, unknown>();
