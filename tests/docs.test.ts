@@ -12,7 +12,7 @@ import { renderCatalog } from '../scripts/catalog';
 import { envSchema } from '../support/config';
 import { activeFault } from '../support/emulators/faults';
 import { explain, tsx } from './run';
-import { startSandboxProcess } from './sandbox-process';
+import { startSandboxOnFixedPorts } from './sandbox-process';
 
 /** `# NAME=value` lines of .env.example, as dotenv reads them once uncommented. */
 function exampleLines(): Array<{ line: string; name: string; value: string }> {
@@ -89,8 +89,8 @@ describe('documentation', () => {
   });
 
   it('runs every shell and Python example of docs/sandbox.md against the sandbox', { skip: spawnSync('sh', ['-c', 'command -v curl']).status !== 0 && 'curl is not installed' }, async (t) => {
-    const base = 20000 + Math.floor(Math.random() * 30000);
-    const sandbox = await startSandboxProcess({ SANDBOX_PORT: String(base) });
+    const sandbox = await startSandboxOnFixedPorts();
+    const { base } = sandbox;
     try {
       const doc = readFileSync('docs/sandbox.md', 'utf8');
       const blocks = [...doc.matchAll(/```(sh|python)\n([\s\S]*?)```/g)].map((match) => ({ lang: match[1]!, code: match[2]! }));

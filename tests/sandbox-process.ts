@@ -26,3 +26,19 @@ export function startSandboxProcess(env: Record<string, string> = {}): Promise<S
     child.on('exit', (code) => fail(new Error(`the sandbox exited (${code}):\n${out}`)));
   });
 }
+
+/**
+ * A sandbox on fixed, consecutive ports, as a person runs it (`SANDBOX_PORT=<base>`). The base is drawn
+ * below Linux's ephemeral range (32768+), where outgoing connections take their local ports, and drawn
+ * again if another server already listens on one of the five ports.
+ */
+export async function startSandboxOnFixedPorts(attempts = 5): Promise<Sandbox & { base: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const base = 20000 + Math.floor(Math.random() * 12000);
+    try {
+      return { ...(await startSandboxProcess({ SANDBOX_PORT: String(base) })), base };
+    } catch (error) {
+      if (attempt >= attempts || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
