@@ -1,10 +1,10 @@
 // The robustness check on its own (issue 11): the bad-input corpus against every emulator over real
 // sockets, then the misbehaving-server fixture; prints the table and the counts, merges them into
 // reports/robustness.json, and exits 1 when any count that must be 0 is not.
-import { runMisbehavingFixture } from '../tests/robustness/misbehaving';
-import { mergeReport, printCounts } from '../tests/robustness/report';
-import { runCorpus } from '../tests/robustness/runner';
-import { corpusPart, corpusTable, fixturePart } from '../tests/robustness/summary';
+import { runMisbehavingFixture } from '../support/robustness/misbehaving';
+import { mergeReport, printCounts } from '../support/robustness/report';
+import { runCorpus } from '../support/robustness/runner';
+import { corpusPart, corpusTable, fixturePart } from '../support/robustness/summary';
 
 async function main(): Promise<number> {
   const corpus = await runCorpus();

@@ -8,9 +8,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkCookies, cookiesShared } from '../tests/robustness/cookies';
-import { mergeReport, printCounts } from '../tests/robustness/report';
-import { readRun, runSuite, type RunResult } from '../tests/robustness/soak-run';
+import { checkCookies, cookiesShared } from '../support/robustness/cookies';
+import { mergeReport, printCounts } from '../support/robustness/report';
+import { readRun, runSuite, type RunResult } from '../support/robustness/soak-run';
 
 const runs = positive('SOAK_RUNS', 20);
 const runTimeoutMs = positive('SOAK_RUN_TIMEOUT_S', 180) * 1000;

@@ -3,9 +3,9 @@
 // JSON attachment (message formatter output), so the soak can show directly that no value crosses
 // scenarios or workers. It wraps ApiWorld.send because the jars are private to the World.
 import { After } from '@cucumber/cucumber';
-import { parseSetCookie } from '../../support/cookies';
-import { headerValues } from '../../support/exchange';
-import { ApiWorld } from '../../support/world';
+import { parseSetCookie } from '../cookies';
+import { headerValues } from '../exchange';
+import { ApiWorld } from '../world';
 import { COOKIE_MEDIA_TYPE, type CookieLog } from './cookies';
 
 const logs = new WeakMap<ApiWorld, CookieLog>();

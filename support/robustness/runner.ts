@@ -5,13 +5,14 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { API_IDS, loadConfig, type ApiId } from '../../support/config';
-import { EMULATORS } from '../../support/emulators';
-import type { FaultSwitch } from '../../support/emulators/faults';
-import { hostEmulator, type HostOptions } from '../../support/emulators/host';
-import { parseXml } from '../../support/xml';
+import { API_IDS, loadConfig, type ApiId } from '../config';
+import { emulatorFor } from '../emulators';
+import type { FaultSwitch } from '../emulators/faults';
+import { hostEmulator, type HostOptions } from '../emulators/host';
+import { parseXml } from '../xml';
 import { corpusFor, withHeader, type Mutation } from './corpus';
-import { ENDPOINTS, type Endpoint } from './endpoints';
+import { allEndpoints } from './all-endpoints';
+import type { Endpoint } from './endpoints';
 import { send, serialise, type SendOptions, type WireAnswer, type WireOutcome, type WireRequest } from './wire';
 
 /** The 4xx codes the APIs document (token-login's 402 and 498 included). */
@@ -199,10 +200,11 @@ async function slowClients(api: ApiId, endpoint: Endpoint, port: number): Promis
 
 async function runApi(api: ApiId, result: CorpusResult, summaries: Map<string, EndpointSummary>, fault: FaultSwitch | undefined, host: HostOptions): Promise<void> {
   const findings = result.findings;
-  const vars = loadConfig({}).targets[api].vars;
-  const running = await hostEmulator(EMULATORS[api]!(vars, fault), host);
+  const { targets } = loadConfig({});
+  const vars = targets[api].vars;
+  const running = await hostEmulator(emulatorFor(api, vars, fault), host);
   const port = Number(new URL(running.url).port);
-  const endpoints = ENDPOINTS[api](vars);
+  const endpoints = allEndpoints(Object.fromEntries(API_IDS.map((id) => [id, targets[id].vars])) as Record<ApiId, Record<string, string>>)[api];
   let slowDone = false;
   const slow = slowClients(api, endpoints[0]!, port).then((list) => {
     slowDone = true;

@@ -189,7 +189,7 @@ export async function runMisbehavingFixture(): Promise<FixtureResult> {
     scenario.durationMs += step.testStepResult.duration.seconds * 1000 + step.testStepResult.duration.nanos / 1e6;
     if (step.testStepResult.status !== 'FAILED') continue;
     scenario.status = 'FAILED';
-    const message = (step.testStepResult.message ?? '').replace(/^(AssertionError|TargetError): /, '');
+    const message = (step.testStepResult.message ?? '').replace(/^(AssertionError|TargetError)(?: \[[a-z-]+\])?: /, '');
     scenario.sentence = message.split('\n')[0] ?? '';
     const expected = EXPECTED_FAILURES[name];
     if (!expected) scenario.problems.push('no expected sentence is listed for this scenario');

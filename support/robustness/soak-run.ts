@@ -1,12 +1,12 @@
 // One soak run: cucumber with --parallel 2 (profile quiet) and the cookie probe loaded, killed as a
 // process group past its timeout, then its message stream read back: each scenario's final status, the
-// SEC-04 scenarios per API, and the cookie log of every scenario attempt (tests/robustness/cookies.ts).
+// SEC-04 scenarios per API, and the cookie log of every scenario attempt (support/robustness/cookies.ts).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { API_IDS } from '../../support/config';
+import { API_IDS } from '../config';
 import { cookieLogsOf, type CookieEnvelope, type ScenarioCookies } from './cookies';
 
-export const COOKIE_PROBE = 'tests/robustness/cookie-probe.ts';
+export const COOKIE_PROBE = 'support/robustness/cookie-probe.ts';
 
 type Envelope = CookieEnvelope & {
   pickle?: { tags: Array<{ name: string }> };

@@ -1,5 +1,5 @@
 // The soak's cookie check: from each run's message stream, the cookie log every scenario attempt attached
-// (tests/robustness/cookie-probe.ts), then two findings that must stay empty: a value set for more than
+// (support/robustness/cookie-probe.ts), then two findings that must stay empty: a value set for more than
 // one scenario (so also for more than one worker), and a value a scenario's jar held without any answer
 // of that scenario setting it. Values are shown only as short hashes.
 import { createHash } from 'node:crypto';
