@@ -1,13 +1,11 @@
 // Phrases that carry Address Manager meaning: opening a v2 API session (the seed's POST with the
 // configured user, remembering what later requests need) and the 24-hour lifetime of its API token.
 import { Given, Then } from '@cucumber/cucumber';
-import { configurationVariables } from '../support/runtime';
 import type { ApiWorld } from '../support/world';
 
 /** Remembers "credentials" (basicAuthenticationCredentials), "api token", "session link" and "session id". */
 Given('I have logged in to Address Manager', async function (this: ApiWorld) {
-  const vars = configurationVariables();
-  this.setBody(JSON.stringify({ username: vars.ADDRESS_MANAGER_USERNAME, password: vars.ADDRESS_MANAGER_PASSWORD }), 'application/json');
+  this.setBody(JSON.stringify({ username: this.variable('ADDRESS_MANAGER_USERNAME'), password: this.variable('ADDRESS_MANAGER_PASSWORD') }), 'application/json');
   await this.send('POST', '/api/v2/sessions');
   this.expectStatus(201, 'the login to create a session (201)');
   const body = this.json() as { basicAuthenticationCredentials?: unknown; apiToken?: unknown; id?: unknown; _links?: { self?: { href?: unknown } } };

@@ -250,7 +250,7 @@ Then('the response body matches the {string} schema', function (this: ApiWorld, 
   const result = schema.safeParse(format === 'json' ? this.json() : this.xml());
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(body)'}: ${issue.message}`);
-    this.fail(`Expected the body to match the "${name}" schema, but:\n  - ${problems.join('\n  - ')}`);
+    this.fail(`Expected the body to match the "${name}" schema, but:\n  - ${problems.join('\n  - ')}`, 'bad-body');
   }
 });
 

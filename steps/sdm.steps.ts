@@ -14,7 +14,9 @@ Given('I am logged in to SDM', async function (this: ApiWorld) {
   this.setBody(buildXml('session', { userName: this.expand('${SDM_USERNAME}'), password: this.expand('${SDM_PASSWORD}') }), 'application/xml');
   await this.send('POST', '/rest/${SDM_API_VERSION}/admin/login');
   const found = this.response.status === 200 ? readXmlPath(this.xml(), '/session/sessionId') : undefined;
-  if (!found?.found || typeof found.value !== 'string') this.fail(`Expected ${this.describeRequest()} to log in and answer a sessionId, but it did not`);
+  if (!found?.found || typeof found.value !== 'string') {
+    this.fail(`Expected ${this.describeRequest()} to log in and answer a sessionId, but it did not`, this.response.status === 200 ? 'behaviour' : 'wrong-status');
+  }
   this.remember('sessionId', found.value, { secret: true });
 });
 

@@ -2,12 +2,11 @@
 // status mirrors it depends on the deployed version (TOK-07, TOKEN_LOGIN_STATUS_MODE), so these steps
 // check both the way the configured version documents it.
 import { Then } from '@cucumber/cucumber';
-import { configurationVariables } from '../support/runtime';
 import type { ApiWorld } from '../support/world';
 
 Then('the service answers code {int}', function (this: ApiWorld, code: number) {
   const body = this.json() as { code?: unknown };
-  if (body?.code !== code) this.fail(`Expected the body's code to be the number ${code}, but got ${JSON.stringify(body?.code)}`);
+  if (body?.code !== code) this.fail(`Expected the body's code to be the number ${code}, but got ${JSON.stringify(body?.code)}`, 'wrong-status'); // the code is this API's status
   expectStatusForCode(this, code);
 });
 
@@ -19,9 +18,9 @@ Then('the HTTP status follows the code in the body', function (this: ApiWorld) {
 
 /** Mirror mode sends the code as the HTTP status too; body mode always answers HTTP 200. */
 function expectStatusForCode(world: ApiWorld, code: number): void {
-  const mode = configurationVariables().TOKEN_LOGIN_STATUS_MODE;
+  const mode = world.variable('TOKEN_LOGIN_STATUS_MODE');
   const status = mode === 'mirror' ? code : 200;
   if (world.response.status !== status) {
-    world.fail(`Expected HTTP ${status} for code ${code} (TOKEN_LOGIN_STATUS_MODE=${mode}), but got HTTP ${world.response.status}`);
+    world.fail(`Expected HTTP ${status} for code ${code} (TOKEN_LOGIN_STATUS_MODE=${mode}), but got HTTP ${world.response.status}`, 'wrong-status');
   }
 }

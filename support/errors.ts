@@ -1,24 +1,51 @@
 // Two kinds of failure, kept apart all the way to the report (serenity-js's taxonomy): the product did
 // something else than documented (an assertion: "failed"), or the test environment is broken (target
 // unreachable, timeout, bad config: "broken"). Both speak one readable sentence first.
+//
+// Every error raised here carries its report category as a code in its name, the way Node names its
+// own error codes: "AssertionError [wrong-status]: Expected ...". cucumber's message starts with the
+// name (the stack's first line), and scripts/report.ts sorts results by that code, never by wording.
+
+export const CATEGORY_CODES = ['wrong-status', 'bad-body', 'behaviour', 'unreachable', 'bad-config'] as const;
+export type CategoryCode = (typeof CATEGORY_CODES)[number];
+/** What a product defect is about: its status, its body's shape, or any other documented behaviour. */
+export type ExpectationCategory = Extract<CategoryCode, 'wrong-status' | 'bad-body' | 'behaviour'>;
 
 /** The product answered, but not as documented. Allure shows it as failed (a product defect). */
 export class ExpectationError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly category: ExpectationCategory,
+  ) {
     super(message);
     // Allure classifies errors named AssertionError as "failed", everything else as "broken".
-    this.name = 'AssertionError';
+    this.name = `AssertionError [${category}]`;
   }
 }
 
 /** The target could not be asked: refused, unknown host, TLS, timeout. Allure shows it as broken. */
 export class TargetError extends Error {
+  readonly category = 'unreachable' satisfies CategoryCode;
+
   constructor(
     message: string,
     readonly kind: 'refused' | 'reset' | 'dns' | 'tls' | 'timeout' | 'other',
   ) {
     super(message);
-    this.name = 'TargetError';
+    this.name = `TargetError [${this.category}]`;
+  }
+}
+
+/**
+ * A step needs configuration the run lacks: a ${VAR} unset, an API with neither emulator nor base URL.
+ * (A bad environment stops the run before any scenario, with ConfigError from support/config.ts.)
+ */
+export class ConfigurationError extends Error {
+  readonly category = 'bad-config' satisfies CategoryCode;
+
+  constructor(message: string) {
+    super(message);
+    this.name = `ConfigurationError [${this.category}]`;
   }
 }
 

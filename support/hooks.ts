@@ -6,7 +6,7 @@ import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, setDefinitionFun
 import { labels } from 'allure-js-commons';
 import 'allure-cucumberjs';
 import { API_IDS, CONTRACT, type ApiId } from './config';
-import { config, credentialsRedactor, emulatorOf, startRuntime, stopRuntime } from './runtime';
+import { config, credentialsRedactor, startRuntime, stopRuntime } from './runtime';
 import { sourceMapsOff, withSourceMaps } from './source-maps';
 import { ApiWorld } from './world';
 
@@ -59,7 +59,7 @@ Before(async function (this: ApiWorld, { pickle, gherkinDocument }: ITestCaseHoo
 
 After(async function (this: ApiWorld) {
   await this.dispose();
-  if (this.api) emulatorOf(this.api)?.emulator.clock.reset();
+  this.emulator?.emulator.clock.reset();
 });
 
 function apiOfFeature(uri: string): ApiId | undefined {

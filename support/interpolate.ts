@@ -1,6 +1,7 @@
 // Step arguments may carry `{{name}}` (a value remembered earlier in the scenario) and `${VAR}` (a
 // configuration value: the environment, or the emulator's demo value when the variable is unset).
 
+import { ConfigurationError } from './errors';
 import { inJsonString, inXml } from './escape';
 
 /** Writes a value into its place in a body, so that a secret holding `"` or `<` stays one value. */
@@ -28,7 +29,7 @@ export function interpolate(text: string, remembered: ReadonlyMap<string, unknow
     .replace(/\$\{([A-Z0-9_]+)\}/g, (_, name: string) => {
       const value = variables[name];
       if (value === undefined) {
-        throw new Error(`\${${name}} is not set: set ${name} in .env or the environment (known here: ${Object.keys(variables).sort().join(', ')})`);
+        throw new ConfigurationError(`\${${name}} is not set: set ${name} in .env or the environment (known here: ${Object.keys(variables).sort().join(', ')})`);
       }
       return escape(value);
     })

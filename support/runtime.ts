@@ -3,6 +3,7 @@
 import { CONTRACT, loadConfig, type ApiId, type ApiTarget, type Config } from './config';
 import { startEmulators } from './emulators';
 import type { RunningEmulator } from './emulators/host';
+import { ConfigurationError } from './errors';
 import { Redactor } from './redact';
 
 export const config: Config = loadConfig();
@@ -29,7 +30,7 @@ export async function stopRuntime(): Promise<void> {
 export function baseUrlOf(target: ApiTarget): string {
   if (target.baseUrl !== undefined) return target.baseUrl;
   const running = emulators.get(target.id);
-  if (!running) throw new Error(`No emulator is running for ${target.id} and ${CONTRACT[target.id].prefix}BASE_URL is not set`);
+  if (!running) throw new ConfigurationError(`No emulator is running for ${target.id} and ${CONTRACT[target.id].prefix}BASE_URL is not set`);
   return running.url;
 }
 

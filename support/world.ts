@@ -1,18 +1,22 @@
-// The World does the work; steps stay one to three lines. Per scenario it owns one Playwright request
-// context per named session (each its own cookie jar; "default" unless a step says "as alice"), the
-// request being prepared, the last exchange (body read once), remembered values and the redactor.
-// Nothing here is module-global, so scenarios and parallel workers never share a cookie.
+// The World does the work; steps stay one to three lines. Per scenario it owns its sessions (one
+// Playwright request context and cookie jar each: world/sessions.ts), the request being prepared, the
+// last exchange (body read once), remembered values, and the recorder with the redactor
+// (world/recorder.ts); failing steps speak the sentences of world/failures.ts. Steps reach the
+// configuration and the emulator only through it. Nothing here is module-global, so scenarios and
+// parallel workers never share a cookie.
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import type { APIRequestContext } from '@playwright/test';
-import { attachment } from 'allure-js-commons';
-import { CONTRACT, type ApiId, type ApiTarget } from './config';
-import { ExpectationError, TargetError, classifyTransportError } from './errors';
-import { describeExchange, exchangeTitle, headerValues, type Exchange, type ReceivedResponse } from './exchange';
+import type { ApiId, ApiTarget } from './config';
+import { classifyTransportError, type ExpectationCategory } from './errors';
+import { headerValues, type Exchange, type ReceivedResponse } from './exchange';
 import { interpolate, type Escape } from './interpolate';
-import { Redactor, type HeaderLine } from './redact';
-import { baseUrlOf, config, configurationVariables, credentialsRedactor } from './runtime';
+import type { HeaderLine, Redactor } from './redact';
+import { baseUrlOf, config, configurationVariables, credentialsRedactor, emulatorOf } from './runtime';
 import { joinUrl } from './join-url';
 import { parseXml } from './xml';
+import { citedBody, expectationFailure, notJsonSentence, notXmlSentence, requestLine, unreachableError, wrongStatusSentence } from './world/failures';
+import { Recorder } from './world/recorder';
+import { Sessions } from './world/sessions';
 
 export interface OutgoingBody {
   text: string;
@@ -22,37 +26,42 @@ export interface OutgoingBody {
 export class ApiWorld extends World {
   /** The API this scenario targets: the folder of its feature (features/<api>/...). */
   api: ApiId | undefined;
-  private readonly scrubber = credentialsRedactor.clone();
-  /** Exchanges the redactor has not read yet: without recording (the quiet profile) none is read as it happens. */
-  private readonly unread: Exchange[] = [];
   readonly remembered = new Map<string, unknown>();
-  private readonly sessions = new Map<string, APIRequestContext>();
-  /** Per session, the jar's cookies as last read, for the recorded Cookie line; dropped when an answer sets cookies. */
-  private readonly jarSnapshots = new Map<string, JarCookie[]>();
-  private sessionName = 'default';
+  private readonly sessions = new Sessions(config.requestTimeoutMs);
+  private readonly recorder: Recorder;
   private pendingHeaders: HeaderLine[] = [];
   private pendingBody: OutgoingBody | undefined;
   private lastExchange: Exchange | undefined;
-  /** False in profiles without reporters (worldParameters.record): no attachments, no jar snapshot per request. */
-  readonly recording: boolean;
 
   constructor(options: IWorldOptions) {
     super(options);
-    this.recording = (options.parameters as { record?: boolean } | undefined)?.record !== false;
+    const recording = (options.parameters as { record?: boolean } | undefined)?.record !== false;
+    this.recorder = new Recorder(recording, credentialsRedactor.clone());
   }
 
-  /**
-   * The scenario's one redactor, once it has read every exchange so far: it learns the secrets an exchange
-   * carries (a token in a body, a cookie) by reading it, and a later sentence may cite them.
-   */
+  /** False in profiles without reporters (worldParameters.record): no attachments, no jar snapshot per request. */
+  get recording(): boolean {
+    return this.recorder.recording;
+  }
+
+  /** The scenario's one redactor, once it has read every exchange so far (a later sentence may cite their secrets). */
   get redactor(): Redactor {
-    for (const exchange of this.unread.splice(0)) describeExchange(exchange, this.scrubber);
-    return this.scrubber;
+    return this.recorder.redactor;
   }
 
   get target(): ApiTarget {
     if (!this.api) throw new Error('This feature is not under features/<api>/, so no API (and no base URL) is known for it');
     return config.targets[this.api];
+  }
+
+  /** A configuration value a step may cite as ${name}; undefined when the configuration lacks it. */
+  variable(name: string): string | undefined {
+    return configurationVariables()[name];
+  }
+
+  /** The emulator this scenario's API runs on, or undefined against a real target. */
+  get emulator(): ReturnType<typeof emulatorOf> {
+    return this.api ? emulatorOf(this.api) : undefined;
   }
 
   /** Replaces {{remembered}} and ${CONFIG} in a step argument; `escape` writes them into a body's format. */
@@ -72,23 +81,15 @@ export class ApiWorld extends World {
 
   /** Later requests (until another `actAs`) use this named session, with its own cookie jar. */
   actAs(name: string): void {
-    this.sessionName = name;
+    this.sessions.actAs(name);
   }
 
-  async context(name = this.sessionName): Promise<APIRequestContext> {
-    let context = this.sessions.get(name);
-    if (!context) {
-      context = await playwrightRequest().newContext({ timeout: config.requestTimeoutMs, maxRedirects: 0 });
-      this.sessions.set(name, context);
-      this.jarSnapshots.set(name, []);
-    }
-    return context;
+  async context(name?: string): Promise<APIRequestContext> {
+    return this.sessions.context(name);
   }
 
   async dispose(): Promise<void> {
-    await Promise.all([...this.sessions.values()].map((context) => context.dispose()));
-    this.sessions.clear();
-    this.jarSnapshots.clear();
+    await this.sessions.dispose();
   }
 
   addHeader(name: string, value: string): void {
@@ -116,10 +117,10 @@ export class ApiWorld extends World {
       headers.push({ name: 'Content-Type', value: body.contentType });
     }
     const context = await this.context();
-    const jarCookies = this.recording ? cookieLine(await this.jarSnapshot(context), url) : '';
+    const jarCookies = this.recording ? await this.sessions.cookieLine(context, url) : '';
     const started = Date.now();
     const exchange: Exchange = {
-      session: this.sessionName,
+      session: this.sessions.current,
       request: { method, url, headers, jarCookies, body: body?.text },
       durationMs: 0,
     };
@@ -139,17 +140,17 @@ export class ApiWorld extends World {
         body: raw,
         text: raw.toString('utf8'),
       };
-      if (headerValues(exchange.response.headers, 'set-cookie').length) this.jarSnapshots.delete(this.sessionName);
+      if (headerValues(exchange.response.headers, 'set-cookie').length) this.sessions.jarChanged();
     } catch (error) {
       exchange.error = classifyTransportError(error).what;
       exchange.durationMs = Date.now() - started;
       this.lastExchange = exchange;
-      await this.record(exchange);
-      throw this.targetError(method, url, error, exchange);
+      await this.recorder.record(exchange);
+      throw unreachableError(this.target, config.requestTimeoutMs, method, url, error, exchange, this.redactor);
     }
     exchange.durationMs = Date.now() - started;
     this.lastExchange = exchange;
-    await this.record(exchange);
+    await this.recorder.record(exchange);
     return exchange;
   }
 
@@ -171,21 +172,12 @@ export class ApiWorld extends World {
 
   /** Names of the cookies the current session's jar holds. */
   async jarCookieNames(): Promise<string[]> {
-    return (await (await this.context()).storageState()).cookies.map((cookie) => cookie.name);
+    return this.sessions.jarCookieNames();
   }
 
   /** The value of one cookie in the current session's jar. */
   async jarCookie(name: string): Promise<string | undefined> {
-    return (await (await this.context()).storageState()).cookies.find((cookie) => cookie.name === name)?.value;
-  }
-
-  private async jarSnapshot(context: APIRequestContext): Promise<JarCookie[]> {
-    let cookies = this.jarSnapshots.get(this.sessionName);
-    if (!cookies) {
-      cookies = (await context.storageState()).cookies;
-      this.jarSnapshots.set(this.sessionName, cookies);
-    }
-    return cookies;
+    return this.sessions.jarCookie(name);
   }
 
   setCookies(): string[] {
@@ -198,11 +190,9 @@ export class ApiWorld extends World {
     try {
       return JSON.parse(text);
     } catch {
-      const type = this.header('content-type') ?? 'no Content-Type';
-      // Redact before cutting: a secret straddling the cut would otherwise show its first characters.
-      const preview = this.redactor.text(text).slice(0, 4096).replace(/\s+/g, ' ');
-      const shown = text.trim() === '' ? 'an empty body' : `"${preview.slice(0, 80)}${preview.length > 80 || text.length > 4096 ? '…' : ''}"`;
-      return this.fail(`Expected a JSON body from ${this.describeRequest()}, but got ${shown} (${type})`);
+      const type = this.header('content-type');
+      const shown = citedBody(text, this.redactor);
+      return this.fail(notJsonSentence(this.describeRequest(), shown, type), 'bad-body');
     }
   }
 
@@ -211,77 +201,24 @@ export class ApiWorld extends World {
     try {
       return parseXml(this.response.text);
     } catch (error) {
-      return this.fail(`Expected an XML body from ${this.describeRequest()}, but the body ${(error as Error).message}`);
+      return this.fail(notXmlSentence(this.describeRequest(), (error as Error).message), 'bad-body');
     }
   }
 
   /** Fails unless the last answer has this status; `what` says what the status means to the step. */
   expectStatus(expected: number, what = `status ${expected}`): void {
     const { status } = this.response;
-    if (status !== expected) this.fail(`Expected ${what} from ${this.describeRequest()}, but got ${status}`);
+    if (status !== expected) this.fail(wrongStatusSentence(what, this.describeRequest(), status), 'wrong-status');
   }
 
   describeRequest(): string {
-    const { method, url } = this.exchange.request;
-    return `${method} ${this.redactor.text(url)}`;
+    return requestLine(this.exchange, this.redactor);
   }
 
-  /** Fails the step: what was expected, what came, then the redacted exchange. */
-  fail(sentence: string): never {
-    const detail = this.lastExchange ? `\n\n${describeExchange(this.lastExchange, this.redactor)}` : '';
-    throw new ExpectationError(this.redactor.text(sentence) + detail);
+  /** Fails the step: what was expected, what came, then the redacted exchange; `category` sorts it in the report. */
+  fail(sentence: string, category: ExpectationCategory = 'behaviour'): never {
+    throw expectationFailure(sentence, category, this.redactor, this.lastExchange);
   }
-
-  /** The sentence first, then the redacted exchange (what was sent, and that no answer came). */
-  private targetError(method: string, url: string, error: unknown, exchange: Exchange): TargetError {
-    const { kind, what } = classifyTransportError(error);
-    const api = this.target;
-    const source = api.baseUrl === undefined ? `its embedded emulator` : `${CONTRACT[api.id].prefix}BASE_URL`;
-    const advice =
-      kind === 'timeout'
-        ? `check that the server at ${source} is up, or raise REQUEST_TIMEOUT_MS (now ${config.requestTimeoutMs} ms)`
-        : kind === 'dns' || kind === 'refused'
-          ? `check ${source} and that the server is running and reachable from here`
-          : `check ${source} and the network between here and the server`;
-    const detail = describeExchange(exchange, this.redactor); // first: it learns what the request carried
-    const sentence = this.redactor.text(`Cannot reach ${api.id} (${api.product}): ${method} ${url}: ${what}; ${advice}.`);
-    return new TargetError(`${sentence}\n\n${detail}`, kind);
-  }
-
-  private async record(exchange: Exchange): Promise<void> {
-    if (!this.recording) {
-      this.unread.push(exchange);
-      return;
-    }
-    const text = describeExchange(exchange, this.redactor);
-    await attachment(this.redactor.text(exchangeTitle(exchange)), text, { contentType: 'text/plain', fileExtension: 'txt' });
-  }
-}
-
-type JarCookie = Awaited<ReturnType<APIRequestContext['storageState']>>['cookies'][number];
-
-/**
- * Playwright is loaded with the first request context, not with the support code: a --parallel
- * coordinator and a dry run load the support code but never send a request.
- */
-function playwrightRequest(): (typeof import('@playwright/test'))['request'] {
-  return (require('@playwright/test') as typeof import('@playwright/test')).request;
-}
-
-/** The Cookie header the jar adds to a request for this URL (name=value pairs). */
-function cookieLine(cookies: JarCookie[], url: string): string {
-  if (cookies.length === 0) return '';
-  const target = new URL(url);
-  return cookies
-    .filter((c) => domainMatches(target.hostname, c.domain) && target.pathname.startsWith(c.path))
-    .map((c) => `${c.name}=${c.value}`)
-    .join('; ');
-}
-
-/** RFC 6265 domain match: the host itself, or a subdomain of a ".example.com" cookie domain. */
-function domainMatches(host: string, domain: string): boolean {
-  const bare = domain.replace(/^\./, '');
-  return host === bare || host.endsWith(`.${bare}`);
 }
 
 setWorldConstructor(ApiWorld);

@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Envelope } from '@cucumber/messages';
-import { CATEGORIES, writeReportContext } from '../scripts/report';
+import { writeReportContext } from '../scripts/report';
 import { API_IDS, CONTRACT, loadConfig } from '../support/config';
+import { categoriesOf } from './allure-categories';
 import { cucumber, explain, scenarioCounts, tsx } from './run';
 import { startSandboxProcess, type Sandbox } from './sandbox-process';
 
@@ -172,16 +173,6 @@ describe('merged nightly report', () => {
   });
 });
 
-/** Java's Pattern.compile(regex, DOTALL).matcher(message).matches(), for the constructs used here. */
-function allureMatches(regex: string, message: string): boolean {
-  return new RegExp(`^(?:${regex.replace(/^\(\?s\)/, '')})$`, 's').test(message);
-}
-
-/** The categories Allure would give a result: every one that matches, as CategoriesPlugin does. */
-function categoriesOf(status: string, message: string): string[] {
-  return CATEGORIES.filter((c) => c.matchedStatuses.includes(status) && (c.messageRegex === undefined || allureMatches(c.messageRegex, message))).map((c) => c.name);
-}
-
 describe('report categories', () => {
   /** Every failed step's message and Allure status from a quiet run of some features. */
   function failedSteps(path: string, env: Record<string, string>): Array<{ status: string; message: string }> {
@@ -209,7 +200,7 @@ describe('report categories', () => {
 
   it('puts every status failure, in the generic and the vendor phrases, in "wrong status" alone', () => {
     for (const fault of ['address-manager:created-as-ok', 'o2g:session-201', 'alm:wrong-secret-403', 'sdm:bad-version-401', 'token-login:status-ignores-mode']) {
-      const statusFailures = failures(fault).filter(({ message }) => /^AssertionError: Expected .*, but got (HTTP )?\d{3}$/m.test(message.split('\n')[0]!));
+      const statusFailures = failures(fault).filter(({ message }) => /^AssertionError \[[a-z-]+\]: Expected .*, but got (HTTP )?\d{3}$/m.test(message.split('\n')[0]!));
       assert.ok(statusFailures.length > 0, `${fault} fails a status check`);
       for (const { status, message } of statusFailures) assert.deepEqual(categoriesOf(status, message), [STATUS], message.split('\n')[0]);
     }
@@ -234,7 +225,7 @@ describe('report categories', () => {
     const unreachable = failedSteps('features/token-login/login.feature', { TOKEN_LOGIN_BASE_URL: 'http://127.0.0.1:9', TOKEN_LOGIN_USERNAME: 'u', TOKEN_LOGIN_PASSWORD: 'p' });
     assert.ok(unreachable.length > 0);
     for (const { status, message } of unreachable) assert.deepEqual(categoriesOf(status, message), ['Environment: target unreachable or too slow'], message);
-    assert.deepEqual(categoriesOf('broken', 'Error: ${ALM_INACTIVE_SECRET} is not set: set ALM_INACTIVE_SECRET in .env or the environment (known here: ALM_CLIENT_ID)\n    at expand'), ['Environment: bad configuration']);
+    assert.deepEqual(categoriesOf('broken', 'ConfigurationError [bad-config]: ${ALM_INACTIVE_SECRET} is not set: set ALM_INACTIVE_SECRET in .env or the environment (known here: ALM_CLIENT_ID)\n    at expand'), ['Environment: bad configuration']);
     assert.deepEqual(categoriesOf('broken', 'TypeError: Cannot read properties of undefined (reading \'status\')\n    at ApiWorld.<anonymous>'), ['Test defect: a step broke']);
   });
 });
