@@ -2,6 +2,7 @@
 // behaviour is a branch you can point to and unit-test without a socket. The host (host.ts) does the I/O.
 import { timingSafeEqual } from 'node:crypto';
 import type { Clock } from './clock';
+import type { ReceivedLog } from './received';
 
 export interface EmuRequest {
   method: string;
@@ -25,6 +26,8 @@ export interface EmuResponse {
 export interface Emulator {
   readonly api: string;
   readonly clock: Clock;
+  /** What it received, names only (support/emulators/received.ts). */
+  readonly received: ReceivedLog;
   handle(request: EmuRequest): EmuResponse;
   /** An error in the API's own format, used by the host for oversize, malformed or crashing requests. */
   error(status: number, message: string, request?: EmuRequest): EmuResponse;
@@ -68,6 +71,11 @@ export function emuRequest(init: RequestInit): EmuRequest | undefined {
 
 export function json(status: number, body: unknown, headers: Record<string, string | string[]> = {}): EmuResponse {
   return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
+/** The same answer with headers added or replaced (a fault adding a cookie, say). */
+export function withHeaders(response: EmuResponse, headers: Record<string, string | string[]>): EmuResponse {
+  return { ...response, headers: { ...response.headers, ...headers } };
 }
 
 /** Parses a JSON object body; undefined for anything else (malformed, array, primitive). */
