@@ -1,31 +1,36 @@
 // `npm run mutation`: proves every scenario can fail. Runs each API's features once without a fault (all
 // must pass) and once per catalogued emulator fault (at least one scenario must fail), in-process through
-// cucumber's API with support code loaded once per worker, one worker per core. token-login runs again in
-// its other status mode (TOK-07, TOKEN_LOGIN_STATUS_MODE=mirror), where every fault must be caught too.
-// Exits non-zero when a fault survives or a scenario was never failed by any fault. Writes
-// reports/mutation.json.
+// cucumber's API with support code loaded once per worker, one worker per core. An API with variants in
+// its folder (token-login's mirror status mode, TOK-07) runs again in each, where every fault must be
+// caught too. Exits non-zero when a fault survives or a scenario was never failed by any fault. Reports
+// by behaviour too: which faults break each behaviour ID, and whether a scenario tagged with it caught
+// them. Writes reports/mutation.json.
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Writable } from 'node:stream';
 import type { Envelope } from '@cucumber/messages';
-import { allFaults } from '../support/emulators/faults';
+import { APIS } from '../support/apis';
+import { allFaults, faultInfo } from '../support/emulators/faults';
 
 interface RunResult {
   /** `api:fault`, or `api:` for the run without a fault; `api@mode:fault` in a status mode's own worker. */
   run: string;
   scenarios: string[];
   failed: string[];
+  /** Behaviour IDs each scenario is tagged with (@SDM-02 → SDM-02). */
+  behaviours: Record<string, string[]>;
   /** Failure messages of the first failing steps, to explain an unexpected baseline failure. */
   errors: string[];
 }
 
 const apiOf = (run: string) => run.split(/[@:]/)[0]!;
+const BEHAVIOUR_ID = /^[A-Z][A-Z0-9]*-\d+$/;
 
-/** Worker groups: the configuration as given, and token-login in the status mode it does not default to. */
-const VARIANTS = [
+/** Worker groups: the configuration as given, and each API's variants (support/apis/<id>/index.ts). */
+const VARIANTS: Array<{ suffix: string; apis: string[] | undefined; env: Record<string, string> }> = [
   { suffix: '', apis: undefined, env: {} },
-  { suffix: '@mirror', apis: ['token-login'], env: { TOKEN_LOGIN_STATUS_MODE: 'mirror' } },
+  ...APIS.flatMap((api) => ((api as { variants?: ReadonlyArray<{ name: string; env: Record<string, string> }> }).variants ?? []).map((variant) => ({ suffix: `@${variant.name}`, apis: [api.contract.id as string], env: variant.env }))),
 ];
 
 async function worker(runs: string[]): Promise<void> {
@@ -46,11 +51,16 @@ async function worker(runs: string[]): Promise<void> {
     else delete process.env.EMULATOR_FAULT;
     const { options, support } = supports.get(api)!;
     const pickles = new Map<string, string>();
+    const behaviours: Record<string, string[]> = {};
     const started = new Map<string, string>();
     const failed = new Set<string>();
     const errors: string[] = [];
     await runCucumber({ ...options, support }, silent, (envelope: Envelope) => {
-      if (envelope.pickle) pickles.set(envelope.pickle.id, `${envelope.pickle.uri}:${envelope.pickle.location?.line ?? 0} ${envelope.pickle.name}`);
+      if (envelope.pickle) {
+        const scenario = `${envelope.pickle.uri}:${envelope.pickle.location?.line ?? 0} ${envelope.pickle.name}`;
+        pickles.set(envelope.pickle.id, scenario);
+        behaviours[scenario] = envelope.pickle.tags.map((tag) => tag.name.slice(1)).filter((tag) => BEHAVIOUR_ID.test(tag));
+      }
       if (envelope.testCase) started.set(envelope.testCase.id, envelope.testCase.pickleId);
       if (envelope.testCaseStarted) started.set(envelope.testCaseStarted.id, started.get(envelope.testCaseStarted.testCaseId)!);
       const finished = envelope.testStepFinished;
@@ -60,7 +70,7 @@ async function worker(runs: string[]): Promise<void> {
         failed.add(scenario);
       }
     });
-    process.send!({ run, scenarios: [...pickles.values()], failed: [...failed], errors } satisfies RunResult);
+    process.send!({ run, scenarios: [...pickles.values()], failed: [...failed], errors, behaviours } satisfies RunResult);
   }
 }
 
@@ -121,6 +131,16 @@ async function main(): Promise<void> {
   for (const problem of problems) console.log(`BASELINE: ${problem}`);
   for (const fault of survivors) console.log(`SURVIVED: ${fault} — no scenario fails when the emulator ${describeFault(fault)}`);
   for (const scenario of neverFailed) console.log(`NEVER FAILED: ${scenario} — no fault makes it fail: strengthen it or add the fault it is missing`);
+  const byBehaviour = behaviourReport(mutants, byRun);
+  console.log('');
+  console.log('by behaviour: faults that break it, and how many a scenario tagged with it caught');
+  for (const row of byBehaviour) console.log(`  ${row.behaviour.padEnd(8)} ${row.caughtByOwn}/${row.faults.length} caught by its own scenarios${row.faults.length ? `: ${row.faults.map((f) => f.fault).join(', ')}` : ''}`);
+  const mistagged = mutants.filter((run) => {
+    const result = byRun.get(run)!;
+    const own = faultInfo(apiOf(run), run.split(':')[1]!)?.behaviours ?? [];
+    return result.failed.length > 0 && !result.failed.some((scenario) => own.some((id) => result.behaviours[scenario]?.includes(id)));
+  });
+  for (const fault of mistagged) console.log(`NOT CAUGHT BY ITS BEHAVIOURS: ${fault} — no scenario tagged ${(faultInfo(apiOf(fault), fault.split(':')[1]!)?.behaviours ?? []).join(' or ')} fails: tag a scenario that catches it, or correct the fault's behaviours`);
   const killed = rows.length - survivors.length;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`mutation score: ${killed}/${rows.length} faults killed (${rows.length ? ((100 * killed) / rows.length).toFixed(0) : 0}%), ${neverFailed.length} of ${allScenarios.size} scenarios never failed, ${seconds} s on ${workers} workers`);
@@ -128,9 +148,31 @@ async function main(): Promise<void> {
   mkdirSync('reports', { recursive: true });
   writeFileSync(
     'reports/mutation.json',
-    JSON.stringify({ killed, total: rows.length, survivors, neverFailed, baselineProblems: problems, seconds: Number(seconds), faults: rows.map(([fault, verdict]) => ({ fault, killed: verdict === 'killed', failedScenarios: byRun.get(fault!)!.failed })) }, null, 2),
+    JSON.stringify({ killed, total: rows.length, survivors, neverFailed, baselineProblems: problems, notCaughtByTheirBehaviours: mistagged, seconds: Number(seconds), behaviours: byBehaviour, faults: rows.map(([fault, verdict]) => ({ fault, killed: verdict === 'killed', failedScenarios: byRun.get(fault!)!.failed })) }, null, 2),
   );
-  process.exitCode = survivors.length || neverFailed.length || problems.length ? 1 : 0;
+  process.exitCode = survivors.length || neverFailed.length || problems.length || mistagged.length ? 1 : 0;
+}
+
+interface BehaviourRow {
+  behaviour: string;
+  caughtByOwn: number;
+  faults: Array<{ fault: string; killed: boolean; caughtByOwn: boolean }>;
+}
+
+/** Per behaviour ID its faults' fates: killed at all, and killed by a scenario tagged with that ID. */
+function behaviourReport(mutants: string[], byRun: Map<string, RunResult>): BehaviourRow[] {
+  const rows = new Map<string, BehaviourRow>();
+  for (const run of mutants) {
+    const result = byRun.get(run)!;
+    for (const behaviour of faultInfo(apiOf(run), run.split(':')[1]!)?.behaviours ?? []) {
+      const caughtByOwn = result.failed.some((scenario) => result.behaviours[scenario]?.includes(behaviour));
+      const row = rows.get(behaviour) ?? { behaviour, caughtByOwn: 0, faults: [] };
+      row.faults.push({ fault: run, killed: result.failed.length > 0, caughtByOwn });
+      if (caughtByOwn) row.caughtByOwn++;
+      rows.set(behaviour, row);
+    }
+  }
+  return [...rows.values()].sort((a, b) => a.behaviour.localeCompare(b.behaviour, 'en', { numeric: true }));
 }
 
 function short(scenario: string): string {
@@ -144,8 +186,7 @@ function truncate(text: string, max: number): string {
 function describeFault(run: string): string {
   const api = apiOf(run);
   const fault = run.split(':')[1]!;
-  const { FAULTS } = require('../support/emulators/faults') as typeof import('../support/emulators/faults');
-  return FAULTS[api as keyof typeof FAULTS]?.[fault] ?? fault;
+  return faultInfo(api, fault)?.says ?? fault;
 }
 
 if (process.argv[2] === '--worker') {

@@ -5,33 +5,30 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiModule } from '../support/apis';
 import { CONTRACT, loadConfig, type Config } from '../support/config';
+import { CATEGORY_CODES, type CategoryCode } from '../support/errors';
 import { Redactor } from '../support/redact';
 
 export const RESULTS = 'reports/allure-results';
 export const REPORT = 'reports/allure-report';
 const ALLURE = 'node_modules/allure-commandline/dist/bin/allure';
 
-// Allure puts a result in EVERY category that matches (Java regex, DOTALL, whole message), so each
-// category but the environment ones excludes the others. A message is "<ErrorName>: <our sentence>",
-// then the redacted exchange and the stack: patterns look at the sentence only, never at a body.
-const NAME = '(?:[A-Za-z]+: )?';
-const UNREACHABLE = `${NAME}Cannot reach `; // support/world.ts targetError
-const BAD_CONFIG = `${NAME}(?:Configuration is invalid|\\$\\{[A-Z0-9_]+\\} is not set: set |No emulator is running )`; // config, interpolate, runtime
-// World.expectStatus ("Expected <what> from <METHOD> <url>, but got 401") and the SDM probe, the Pégase
-// mirror check ("Expected HTTP 200 for code 401 ..., but got HTTP 401"), and the Pégase body code,
-// which is that API's status. The number must end the sentence's line: "but got 200 bytes" is no status.
-const WRONG_STATUS =
-  `${NAME}(?:Expected [^\\n]* [A-Z]+ https?://[^\\n]*, but got \\d{3}|Expected HTTP \\d{3} [^\\n]*, but got HTTP \\d{3}|Expected the body's code to be the number \\d+, but got -?\\d+)(?:\\n|(?!.))`;
-const BAD_BODY = `${NAME}(?:Expected the body to match the "[^"\\n]*" schema|Expected a JSON body |Expected an XML body )`; // http steps, World.json/xml
+// Allure puts a result in EVERY category that matches (Java regex, DOTALL, whole message). A message is
+// cucumber's: the error's name first, and every error we raise names its category code there
+// ("AssertionError [wrong-status]: Expected ...", support/errors.ts). So a category matches that code
+// only, never the wording; the two catch-alls (an error we did not raise) exclude the others' codes.
+const coded = (...codes: CategoryCode[]) => `[A-Za-z]+ \\[(?:${codes.join('|')})\\]: `;
+const ANY_CODE = coded(...CATEGORY_CODES);
 
 export const CATEGORIES = [
-  { name: 'Environment: target unreachable or too slow', matchedStatuses: ['broken', 'failed'], messageRegex: `(?s)${UNREACHABLE}.*` },
-  { name: 'Environment: bad configuration', matchedStatuses: ['broken', 'failed'], messageRegex: `(?s)${BAD_CONFIG}.*` },
-  { name: 'Product defect: wrong status', matchedStatuses: ['failed'], messageRegex: `(?s)${WRONG_STATUS}.*` },
-  { name: 'Product defect: body does not match the documented schema', matchedStatuses: ['failed'], messageRegex: `(?s)${BAD_BODY}.*` },
-  { name: 'Product defect: other documented behaviour', matchedStatuses: ['failed'], messageRegex: `(?s)(?!${UNREACHABLE}|${BAD_CONFIG}|${WRONG_STATUS}|${BAD_BODY}).*` },
-  { name: 'Test defect: a step broke', matchedStatuses: ['broken'], messageRegex: `(?s)(?!${UNREACHABLE}|${BAD_CONFIG}).*` },
+  { name: 'Environment: target unreachable or too slow', matchedStatuses: ['broken', 'failed'], messageRegex: `(?s)${coded('unreachable')}.*` },
+  { name: 'Environment: bad configuration', matchedStatuses: ['broken', 'failed'], messageRegex: `(?s)${coded('bad-config')}.*` },
+  { name: 'Product defect: wrong status', matchedStatuses: ['failed'], messageRegex: `(?s)${coded('wrong-status')}.*` },
+  { name: 'Product defect: body does not match the documented schema', matchedStatuses: ['failed'], messageRegex: `(?s)${coded('bad-body')}.*` },
+  // Also a failed result with no code at all: an assertion we did not raise.
+  { name: 'Product defect: other documented behaviour', matchedStatuses: ['failed'], messageRegex: `(?s)(?:${coded('behaviour')}|(?!${ANY_CODE})).*` },
+  { name: 'Test defect: a step broke', matchedStatuses: ['broken'], messageRegex: `(?s)(?!${coded('unreachable', 'bad-config')}).*` },
 ];
 
 function versionOf(pkg: string): string {
@@ -85,7 +82,7 @@ export function writeReportContext(results = RESULTS, config: Config = loadConfi
   const recorded = recordedTargets(results);
   const redactor = new Redactor(config.secrets, config.identities);
   const lines = Object.values(config.targets).map((target) => {
-    const mode = target.id === 'token-login' ? ` (status mode ${target.vars.TOKEN_LOGIN_STATUS_MODE})` : '';
+    const mode = apiModule(target.id).describeTarget?.(target.vars) ?? '';
     const here = target.baseUrl === undefined ? 'embedded emulator' : shownUrl(target.baseUrl, redactor);
     return `target.${target.id}=${!ran.has(target.id) ? 'not run' : (recorded.get(target.id) ?? `${here}${mode}`)}`;
   });

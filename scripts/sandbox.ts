@@ -1,9 +1,9 @@
-// `npm run sandbox`: all five emulators on fixed loopback ports for hands-on exploration (Postman, curl,
-// the seeds' own examples). SANDBOX_PORT (default 8101) is the first port, in the order below;
+// `npm run sandbox`: every registered API's emulator (support/apis/index.ts) on fixed loopback ports for
+// hands-on exploration (Postman, curl, the seeds' own examples). SANDBOX_PORT (default 8101) is the first port, in registry order;
 // SANDBOX_HOST (default 127.0.0.1) the address. Credentials set in .env configure what they accept, and
 // EMULATOR_FAULT switches one fault on, EMULATOR_LATENCY_MS delays every answer. Ctrl-C stops them cleanly.
 import { API_IDS, CONTRACT, loadConfig } from '../support/config';
-import { EMULATORS } from '../support/emulators';
+import { emulatorFor } from '../support/emulators';
 import { activeFault } from '../support/emulators/faults';
 import { hostEmulator, type RunningEmulator } from '../support/emulators/host';
 
@@ -14,10 +14,9 @@ export async function startSandbox(firstPort = Number(process.env.SANDBOX_PORT ?
   const fault = activeFault();
   const running: RunningEmulator[] = [];
   for (const id of API_IDS) {
-    const factory = EMULATORS[id];
     const target = config.targets[id];
     const latencyMs = Number(process.env.EMULATOR_LATENCY_MS ?? 0) || 0;
-    running.push(await hostEmulator(factory(target.vars, fault), { host, port: firstPort === 0 ? 0 : firstPort + SANDBOX_PORTS[id], latencyMs }));
+    running.push(await hostEmulator(emulatorFor(id, target.vars, fault), { host, port: firstPort === 0 ? 0 : firstPort + SANDBOX_PORTS[id], latencyMs }));
   }
   return running;
 }

@@ -4,102 +4,14 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
-export const API_IDS = ['o2g', 'address-manager', 'alm', 'token-login', 'sdm'] as const;
-export type ApiId = (typeof API_IDS)[number];
+import { API_IDS, APIS, type ApiId } from './apis';
+import type { ApiContract } from './apis/types';
 
-interface VariableSpec {
-  /** Value used when the API runs on its emulator and the variable is unset. */
-  demo: string;
-  /** Needed when `<PREFIX>BASE_URL` points at a real target. */
-  required: boolean;
-  /** A credential: its value is scrubbed from everything recorded. */
-  credential: boolean;
-  /**
-   * A credential that names who logs in (a username, a client ID) rather than proves it: masked like a
-   * value seen on the wire, from 6 characters up, so a username "admin" leaves "/admin/login" readable.
-   */
-  identity?: boolean;
-  schema?: z.ZodType<string>;
-  doc: string;
-  /** The other half of a pair (short name): on a real target, one set without the other is refused. */
-  pairedWith?: string;
-}
+export { API_IDS, type ApiId };
+export type { ApiContract, VariableSpec } from './apis/types';
 
-export interface ApiContract {
-  id: ApiId;
-  prefix: string;
-  /** The vendor product, as stakeholders name it (Allure parent suite). */
-  product: string;
-  variables: Record<string, VariableSpec>;
-}
-
-const credential = (demo: string, doc: string): VariableSpec => ({ demo, required: true, credential: true, doc });
-const identity = (demo: string, doc: string): VariableSpec => ({ ...credential(demo, doc), identity: true });
-
-export const CONTRACT: Record<ApiId, ApiContract> = {
-  o2g: {
-    id: 'o2g',
-    prefix: 'O2G_',
-    product: 'ALE OmniPCX Enterprise O2G',
-    variables: {
-      USERNAME: identity('o2g-demo', 'login for GET /api/rest/authenticate (HTTP Basic)'),
-      PASSWORD: credential('o2g-demo-password', 'password for that login'),
-      APPLICATION_NAME: { demo: 'login-api-bdd', required: false, credential: false, doc: 'applicationName sent to POST /api/rest/1.0/sessions' },
-    },
-  },
-  'address-manager': {
-    id: 'address-manager',
-    prefix: 'ADDRESS_MANAGER_',
-    product: 'BlueCat Address Manager v2',
-    variables: {
-      USERNAME: identity('user1', 'username for POST /api/v2/sessions'),
-      PASSWORD: credential('pass1', 'password for that user'),
-    },
-  },
-  alm: {
-    id: 'alm',
-    prefix: 'ALM_',
-    product: 'OpenText ALM',
-    variables: {
-      CLIENT_ID: identity('oauth2-wySfthjk8uGi4Kdj4DFH@MyCompany.com', 'client ID of an active API key'),
-      SECRET: credential('etUgyeKdMvftoO8dI3CW', 'secret of that API key'),
-      INACTIVE_CLIENT_ID: { demo: 'oauth2-inactiveKey0000@MyCompany.com', required: false, credential: true, identity: true, pairedWith: 'INACTIVE_SECRET', doc: 'client ID of an API key that exists but is not active; optional, the 403 scenario is skipped without it' },
-      INACTIVE_SECRET: { demo: 'inactiveSecret0000000', required: false, credential: true, pairedWith: 'INACTIVE_CLIENT_ID', doc: 'secret of that inactive key' },
-    },
-  },
-  'token-login': {
-    id: 'token-login',
-    prefix: 'TOKEN_LOGIN_',
-    product: 'Pégase 3 API login',
-    variables: {
-      USERNAME: identity('user_test', 'User-Name header for GET /login'),
-      PASSWORD: credential('password_test', 'Password header for GET /login'),
-      STATUS_MODE: {
-        demo: 'body',
-        required: false,
-        credential: false,
-        schema: z.enum(['body', 'mirror'], { error: 'must be "body" (code only in the JSON body) or "mirror" (code also as HTTP status)' }),
-        doc: 'body: every answer is HTTP 200 with the code in the body (the documented version); mirror: the HTTP status mirrors the code',
-      },
-    },
-  },
-  sdm: {
-    id: 'sdm',
-    prefix: 'SDM_',
-    product: 'Oracle Communications SDM',
-    variables: {
-      USERNAME: identity('admin', 'userName for POST /rest/{version}/admin/login'),
-      PASSWORD: credential('password', 'password for that user'),
-      API_VERSION: {
-        demo: 'v1.3',
-        required: false,
-        credential: false,
-        schema: z.string().regex(/^v\d+\.\d+$/, { error: 'must look like v1.3' }),
-        doc: 'REST API version used in the login path',
-      },
-    },
-  },
-};
+/** Every API's environment contract, by id, read from its folder (support/apis/<id>/contract.ts). */
+export const CONTRACT = Object.fromEntries(APIS.map((api) => [api.contract.id, api.contract as ApiContract])) as Record<ApiId, ApiContract>;
 
 const baseUrl = z
   .string()
@@ -161,7 +73,7 @@ export interface Config {
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Configuration is invalid (check .env or the environment):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
+    this.name = 'ConfigError [bad-config]'; // its report category, as support/errors.ts codes it
   }
 }
 

@@ -7,9 +7,9 @@ import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { CONTRACT } from '../support/config';
-import { createAddressManagerEmulator } from '../support/emulators/address-manager';
+import { createAddressManagerEmulator } from '../support/apis/address-manager/emulator';
 import { hostEmulator, type RunningEmulator } from '../support/emulators/host';
-import { addressManagerSession } from '../support/schemas/address-manager';
+import { addressManagerSession } from '../support/apis/address-manager/schemas';
 
 const SEED_CURL = `curl -v -d '{"username":"user1", "password":"pass1"}' -X POST -H "Content-Type: application/json" http://{Address_Manager_IP}/api/v2/sessions`;
 

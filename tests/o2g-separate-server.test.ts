@@ -6,18 +6,22 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { CONTRACT } from '../support/config';
 import { hostEmulator, type RunningEmulator } from '../support/emulators/host';
-import { createO2gEmulator } from '../support/emulators/o2g';
+import { createO2gEmulator } from '../support/apis/o2g/emulator';
 import type { EmuRequest, Emulator } from '../support/emulators/types';
-import { o2gAuthenticate, o2gSession } from '../support/schemas/o2g';
+import { o2gAuthenticate, o2gSession } from '../support/apis/o2g/schemas';
 import { explain, scenarioCounts, type Ran } from './run';
 
-/** An O2G emulator that records the method and raw path of every request it handles. */
+/**
+ * An O2G emulator that records the method and raw path of every request it handles. Its own `received`
+ * log keeps the collapsed path only, and these tests check that the seed's `1.0//sessions` arrived as written.
+ */
 function countingEmulator(username: string, password: string): { emulator: Emulator; received: string[] } {
   const inner = createO2gEmulator({ username, password });
   const received: string[] = [];
   const emulator: Emulator = {
     api: inner.api,
     clock: inner.clock,
+    received: inner.received,
     error: (status, message, request) => inner.error(status, message, request),
     handle(request: EmuRequest) {
       received.push(`${request.method} ${request.rawPath}`);

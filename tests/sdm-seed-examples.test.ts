@@ -8,7 +8,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createSdmEmulator } from '../support/emulators/sdm';
+import { createSdmEmulator } from '../support/apis/sdm/emulator';
 import { hostEmulator, type RunningEmulator } from '../support/emulators/host';
 import { readXmlPath, parseXml } from '../support/xml';
 

@@ -1,20 +1,11 @@
-// The catalogue of named emulator faults: each one a small, realistic regression of one documented
-// behaviour. EMULATOR_FAULT=<api>:<fault> switches exactly one on for a run; only the emulators read it.
-// `npm run mutation` runs the suite once per fault and expects at least one scenario to fail each time.
-import type { ApiId } from '../config';
-import { TOKEN_LOGIN_FAULTS } from './token-login';
-import { O2G_FAULTS } from './o2g';
-import { ADDRESS_MANAGER_FAULTS } from './address-manager';
-import { ALM_FAULTS } from './alm';
-import { SDM_FAULTS } from './sdm';
+// The catalogue of named emulator faults, gathered from each API's folder (support/apis/<id>/faults.ts):
+// each one a small, realistic regression of the behaviours it names. EMULATOR_FAULT=<api>:<fault>
+// switches exactly one on for a run; only the emulators read it. `npm run mutation` runs the suite once
+// per fault and expects at least one scenario to fail each time.
+import { API_IDS, APIS, isApiId, type ApiId } from '../apis';
+import type { FaultInfo } from './kit';
 
-export const FAULTS: Record<ApiId, Readonly<Record<string, string>>> = {
-  'token-login': TOKEN_LOGIN_FAULTS,
-  o2g: O2G_FAULTS,
-  'address-manager': ADDRESS_MANAGER_FAULTS,
-  alm: ALM_FAULTS,
-  sdm: SDM_FAULTS,
-};
+export const FAULTS = Object.fromEntries(APIS.map((api) => [api.contract.id, api.faults as readonly FaultInfo[]])) as Record<ApiId, readonly FaultInfo[]>;
 
 export interface FaultSwitch {
   api: ApiId;
@@ -23,20 +14,25 @@ export interface FaultSwitch {
 
 /** Every fault as `api:fault`, in catalogue order. */
 export function allFaults(): string[] {
-  return Object.entries(FAULTS).flatMap(([api, faults]) => Object.keys(faults).map((fault) => `${api}:${fault}`));
+  return API_IDS.flatMap((api) => FAULTS[api].map((fault) => `${api}:${fault.name}`));
+}
+
+/** The catalogue entry of `api:fault`, if there is one. */
+export function faultInfo(api: string, fault: string): FaultInfo | undefined {
+  return isApiId(api) ? FAULTS[api].find((entry) => entry.name === fault) : undefined;
 }
 
 /** Reads EMULATOR_FAULT; throws a one-line error naming the variable when it names no catalogued fault. */
 export function activeFault(value = process.env.EMULATOR_FAULT): FaultSwitch | undefined {
   if (value === undefined || value.trim() === '') return undefined;
-  const [api, fault] = value.trim().split(':', 2) as [ApiId, string | undefined];
-  if (fault === undefined || FAULTS[api]?.[fault] === undefined) {
+  const [api, fault] = value.trim().split(':', 2) as [string, string | undefined];
+  if (fault === undefined || !faultInfo(api, fault)) {
     throw new Error(`EMULATOR_FAULT=${JSON.stringify(value)} names no catalogued fault; expected one of: ${allFaults().join(', ')}`);
   }
-  return { api, fault };
+  return { api: api as ApiId, fault };
 }
 
 /** The fault for one API, if the switch names it. */
-export function faultFor<T extends string>(api: ApiId, active: FaultSwitch | undefined): T | undefined {
-  return active?.api === api ? (active.fault as T) : undefined;
+export function faultFor(api: ApiId, active: FaultSwitch | undefined): string | undefined {
+  return active?.api === api ? active.fault : undefined;
 }

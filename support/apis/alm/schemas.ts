@@ -2,7 +2,7 @@
 // is-authenticated probe and QCRestException errors, each in XML and, with Accept: application/json, JSON.
 // Strict objects: an extra or renamed element is a difference from the vendor's documents.
 import { z } from 'zod';
-import type { NamedSchema } from './index';
+import type { NamedSchema } from '../types';
 
 const exceptionId = z.string().regex(/^qccore\.[a-z]+(?:-[a-z]+)*$/, { error: 'must be an exception id like qccore.session-has-expired' });
 const username = z.string().min(1);

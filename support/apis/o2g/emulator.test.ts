@@ -2,12 +2,17 @@
 // the session lifecycle on the injectable clock, bad input that must stay a well-formed O2G 4xx, faults.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseSetCookie } from '../cookies';
-import { decodeJwt } from '../jwt';
-import { o2gAuthenticate, o2gDiscovery, o2gError, o2gSession } from '../schemas/o2g';
-import { Clock } from './clock';
-import { createO2gEmulator, O2G_FAULTS, type O2gFault, type O2gOptions } from './o2g';
-import { type EmuResponse, type Emulator, emuRequest } from './types';
+import { parseSetCookie } from '../../cookies';
+import { decodeJwt } from '../../jwt';
+import { o2gAuthenticate, o2gDiscovery, o2gError, o2gSession } from './schemas';
+import { Clock } from '../../emulators/clock';
+import { createO2gEmulator, type O2gOptions } from './emulator';
+import { O2G_FAULTS as CATALOGUE } from './faults';
+import { type EmuResponse, type Emulator, emuRequest } from '../../emulators/types';
+
+/** The catalogue as name → description, as these tests read it. */
+const O2G_FAULTS = Object.fromEntries(CATALOGUE.map((fault) => [fault.name, fault.says]));
+type O2gFault = string;
 
 const USER = 'o2g-demo';
 const PASSWORD = 'o2g-demo-password';

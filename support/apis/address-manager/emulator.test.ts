@@ -2,10 +2,15 @@
 // accept the seed's own example response as printed and refuse its near misses.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addressManagerError, addressManagerLoggedOutSession, addressManagerSession } from '../schemas/address-manager';
-import { ADDRESS_MANAGER_FAULTS, createAddressManagerEmulator, TOKEN_LIFETIME_MS, type AddressManagerFault } from './address-manager';
-import { Clock } from './clock';
-import { type EmuResponse, emuRequest } from './types';
+import { addressManagerError, addressManagerLoggedOutSession, addressManagerSession } from './schemas';
+import { createAddressManagerEmulator, TOKEN_LIFETIME_MS, type AddressManagerOptions } from './emulator';
+import { ADDRESS_MANAGER_FAULTS as CATALOGUE } from './faults';
+import { Clock } from '../../emulators/clock';
+import { type EmuResponse, emuRequest } from '../../emulators/types';
+
+type AddressManagerFault = NonNullable<AddressManagerOptions['fault']>;
+/** The catalogue by name: what each fault says. */
+const ADDRESS_MANAGER_FAULTS: Record<AddressManagerFault, string> = Object.fromEntries(CATALOGUE.map((fault) => [fault.name, fault.says]));
 
 /** The seed's example response (001_860d5da1dc90ccf0.txt), verbatim. */
 const SEED_EXAMPLE = `{
@@ -279,6 +284,6 @@ describe('address-manager emulator', () => {
   it('catalogues at least ten one-line faults, each changing what a client sees', () => {
     const names = Object.keys(ADDRESS_MANAGER_FAULTS) as AddressManagerFault[];
     assert.ok(names.length >= 10);
-    for (const name of names) assert.match(ADDRESS_MANAGER_FAULTS[name], /^[^\n]+$/);
+    for (const name of names) assert.match(ADDRESS_MANAGER_FAULTS[name]!, /^[^\n]+$/);
   });
 });

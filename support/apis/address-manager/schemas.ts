@@ -2,7 +2,7 @@
 // field as the seed's example shows it (date-times to the second with Z, nulls, links that name their
 // own ids), its logged-out form (BAM-08), and the error body {status, reason, code, message} (BAM-07).
 import { z } from 'zod';
-import type { NamedSchema } from './index';
+import type { NamedSchema } from '../types';
 
 const dateTime = z.iso.datetime({ precision: 0, error: 'must be an ISO-8601 date-time to the second, in UTC with Z (2023-01-20T21:40:48Z)' });
 const link = (pattern: RegExp) => z.strictObject({ href: z.string().regex(pattern, { error: `must be a link like ${pattern.source}` }) });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeJwt } from '../jwt';
-import { Clock } from './clock';
-import { createTokenLoginEmulator, type TokenLoginOptions } from './token-login';
-import { emuRequest } from './types';
+import { decodeJwt } from '../../jwt';
+import { Clock } from '../../emulators/clock';
+import { createTokenLoginEmulator, type TokenLoginOptions } from './emulator';
+import { emuRequest } from '../../emulators/types';
 
 const request = (method: string, path: string, headers: Record<string, string> = {}) => emuRequest({ method, rawPath: path, headers })!;
 

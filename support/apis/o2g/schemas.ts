@@ -2,7 +2,7 @@
 // the SessionInfo of POST/GET /sessions and the common error body. Strict objects: an extra field is a
 // difference from what the SDKs read; the optional fields are the ones the SDKs mark optional.
 import { z } from 'zod';
-import type { NamedSchema } from './index';
+import type { NamedSchema } from '../types';
 
 const jwt = z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, { error: 'must be a compact JWT (three base64url parts)' });
 const date = z.iso.datetime({ offset: true });

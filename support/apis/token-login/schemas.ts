@@ -1,7 +1,7 @@
 // Bodies of the Pégase 3 login (seed 003): success carries a token and no message, an error carries a
 // message and no token (TOK-06). Strict objects: an extra field is a difference from the document.
 import { z } from 'zod';
-import type { NamedSchema } from './index';
+import type { NamedSchema } from '../types';
 
 const jwt = z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, { error: 'must be a compact JWT (three base64url parts)' });
 

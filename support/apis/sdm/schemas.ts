@@ -2,7 +2,7 @@
 // text stays a string, so numbers are typed by pattern) and the same six fields as root-less JSON; and the
 // deviceGroups inventory that serves as the session probe (its content is not pinned, only its root).
 import { z } from 'zod';
-import type { NamedSchema } from './index';
+import type { NamedSchema } from '../types';
 
 const sessionId = z.string().regex(/^[0-9A-F]{32}(\.[\w-]+)?$/, { error: 'must be 32 upper-case hex digits, optionally followed by a route like .tomcat1' });
 const text = z.string().min(1);

@@ -2,19 +2,20 @@
 // a tiny cookie jar built from the Set-Cookie lines.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseSetCookie } from '../cookies';
-import { ALM_SCHEMAS } from '../schemas/alm';
-import { parseXml } from '../xml';
-import { ALM_FAULTS, createAlmEmulator, IDLE_TIMEOUT_MS, type AlmFault } from './alm';
-import { Clock } from './clock';
-import { type EmuRequest, type EmuResponse, emuRequest } from './types';
+import { parseSetCookie } from '../../cookies';
+import { ALM_SCHEMAS } from './schemas';
+import { parseXml } from '../../xml';
+import { createAlmEmulator, IDLE_TIMEOUT_MS } from './emulator';
+import { ALM_FAULTS } from './faults';
+import { Clock } from '../../emulators/clock';
+import { type EmuRequest, type EmuResponse, emuRequest } from '../../emulators/types';
 
 const ACTIVE = { clientId: 'oauth2-wySfthjk8uGi4Kdj4DFH@MyCompany.com', secret: 'etUgyeKdMvftoO8dI3CW', active: true };
 const INACTIVE = { clientId: 'oauth2-inactiveKey0000@MyCompany.com', secret: 'inactiveSecret0000000', active: false };
 const LOGIN = '/qcbin/rest/oauth2/login';
 const PROBE = '/qcbin/rest/is-authenticated';
 
-function emulator(fault?: AlmFault, clock = new Clock()) {
+function emulator(fault?: string, clock = new Clock()) {
   return createAlmEmulator({ apiKeys: [ACTIVE, INACTIVE], fault, clock });
 }
 
@@ -226,11 +227,11 @@ describe('ALM session', () => {
 describe('ALM faults and schemas', () => {
   it('names at least ten faults, each with a one-line description', () => {
     assert.ok(Object.keys(ALM_FAULTS).length >= 10);
-    for (const description of Object.values(ALM_FAULTS)) assert.match(description, /^[^\n]{10,}$/);
+    for (const { says: description } of ALM_FAULTS) assert.match(description, /^[^\n]{10,}$/);
   });
 
   it('keeps every fault from throwing on the basic requests', () => {
-    for (const fault of Object.keys(ALM_FAULTS) as AlmFault[]) {
+    for (const { name: fault } of ALM_FAULTS) {
       const alm = emulator(fault);
       const login = alm.handle(loginRequest());
       alm.handle(request('GET', PROBE, { headers: { Cookie: cookieHeader(login), Accept: 'application/json' } }));
