@@ -63,6 +63,11 @@ describe('documentation', () => {
     }
   });
 
+  it('has a .env.example generated from the contracts in support/apis/<id>/contract.ts', () => {
+    const ran = tsx('scripts/env-example.ts', ['--check']);
+    assert.equal(ran.status, 0, explain(ran));
+  });
+
   it('lists every variable config reads in .env.example, one comment line above each', () => {
     const example = readFileSync('.env.example', 'utf8');
     const listed = new Set(exampleLines().map(({ name }) => name));
