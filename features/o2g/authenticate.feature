@@ -25,6 +25,15 @@ Feature: O2G authentication with HTTP Basic credentials
       Then the response status is 200
       And the response sets the cookie "AlcUserId"
 
+    @O2G-01 @emulator
+    Scenario: the credentials reach the server as a Basic Authorization header, with no cookie yet
+      Given HTTP Basic credentials "${O2G_USERNAME}" and "${O2G_PASSWORD}"
+      When I send a GET request to "/api/rest/authenticate?version=1.0"
+      Then the response status is 200
+      And the response sets the cookie "AlcUserId"
+      And the emulator received a Basic Authorization header
+      And the emulator received no cookies
+
     @O2G-05
     Scenario: the authenticate body carries the cookie's value as credential and the sessions URLs
       Given HTTP Basic credentials "${O2G_USERNAME}" and "${O2G_PASSWORD}"

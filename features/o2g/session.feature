@@ -34,6 +34,17 @@ Feature: Opening an O2G session with the AlcUserId cookie
         """
       Then the response status is 200
 
+    @O2G-02 @O2G-04 @emulator
+    Scenario: the sessions URL receives the AlcUserId cookie from the jar, and no credentials
+      Given the request header "Content-Type" is "application/json"
+      When I send a POST request to "/api/rest/1.0//sessions" with body:
+        """json
+        {"applicationName": "${O2G_APPLICATION_NAME}"}
+        """
+      Then the response status is 200
+      And the emulator received the cookie "AlcUserId"
+      And the emulator received no Authorization header
+
     @O2G-03 @O2G-04 @documented
     Scenario: the AlcUserId cookie sent by hand from a fresh client opens the session the same way
       Given I remember the cookie "AlcUserId" as "alcUserId"
