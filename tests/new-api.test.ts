@@ -66,7 +66,7 @@ describe('npm run new-api', () => {
 
     const registry = run(['--import', 'tsx', '--test', 'tests/registry.test.ts'], {}, scratch);
     assert.equal(registry.status, 0, explain(registry));
-    for (const check of ['scripts/env-example.ts', 'scripts/catalog.ts']) {
+    for (const check of ['scripts/env-example.ts', 'scripts/catalog.ts', 'scripts/behaviours.ts']) {
       const ran = tsx(check, ['--check'], {}, scratch);
       assert.equal(ran.status, 0, `${check}: ${explain(ran)}`);
     }

@@ -8,7 +8,7 @@ import { basicCredentials, cookieValue, withHeaders } from '../../emulators/type
 import type { O2gParts } from './emulator';
 
 export const O2G_FAULTS = faultCatalogue<O2gParts>([
-  { name: 'cookie-renamed', behaviours: ['O2G-01'], says: 'names the authentication cookie AlcUserToken instead of AlcUserId', override: () => ({ cookieName: 'AlcUserToken' }) },
+  { name: 'cookie-renamed', behaviours: ['O2G-01', 'O2G-03'], says: 'names the authentication cookie AlcUserToken instead of AlcUserId', override: () => ({ cookieName: 'AlcUserToken' }) },
   { name: 'cookie-not-httponly', behaviours: ['SEC-03'], says: 'sets AlcUserId without the HttpOnly attribute', override: () => ({ cookieAttributes: 'Path=/' }) },
   {
     name: 'cookie-path-authenticate',

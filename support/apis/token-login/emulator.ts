@@ -31,6 +31,7 @@ export interface TokenLoginParts extends EmulatorParts {
   /** The headers each route requires, checked in this order before any other check (TOK-03). */
   loginHeaders: string[];
   missingProblem: string;
+  emptyProblem: string;
   mirrorsStatus(): boolean;
   bodyCode(code: number): unknown;
   /** Every documented answer: a code in the body, and in the HTTP status only in mirror mode (TOK-07). */
@@ -57,6 +58,7 @@ export function createTokenLoginEmulator(options: TokenLoginOptions): KitEmulato
     tokenLifetimeS: TOKEN_LIFETIME_S,
     loginHeaders: ['User-Name', 'Password'],
     missingProblem: 'is not specified',
+    emptyProblem: 'is empty',
     mirrorsStatus: () => options.statusMode === 'mirror',
     bodyCode: (code) => code,
     answer: (code, fields) => json(p.mirrorsStatus() ? code : 200, { code: p.bodyCode(code), ...fields }, { 'Content-Type': p.contentType }),
@@ -69,7 +71,7 @@ export function createTokenLoginEmulator(options: TokenLoginOptions): KitEmulato
         if (request.headers[name.toLowerCase()] === undefined) return p.refuse(402, `Required field <${name}> ${p.missingProblem}.`);
       }
       for (const [name, value] of Object.entries(request.headers)) {
-        if (value.trim() === '') return p.refuse(402, `Required field <${canonical(name)}> is empty.`);
+        if (value.trim() === '') return p.refuse(402, `Required field <${canonical(name)}> ${p.emptyProblem}.`);
       }
       return undefined;
     },

@@ -9,6 +9,7 @@ import type { TokenLoginParts } from './emulator';
 export const TOKEN_LOGIN_FAULTS = faultCatalogue<TokenLoginParts>([
   { name: 'sixty-minute-token', behaviours: ['TOK-02'], says: 'issues a token that lives 60 minutes instead of 30', override: (o) => ({ tokenLifetimeS: 2 * o.tokenLifetimeS }) },
   { name: 'missing-reported-as-empty', behaviours: ['TOK-03'], says: 'answers a missing header with "is empty" instead of "is not specified"', override: () => ({ missingProblem: 'is empty' }) },
+  { name: 'empty-reported-as-missing', behaviours: ['TOK-04'], says: 'answers an empty header with "is not specified" instead of "is empty"', override: () => ({ emptyProblem: 'is not specified' }) },
   { name: 'missing-header-accepted', behaviours: ['TOK-03'], says: 'logs in without the Password header', override: (o) => ({ loginHeaders: o.loginHeaders.filter((name) => name !== 'Password') }) },
   {
     name: 'token-on-error',
