@@ -141,6 +141,7 @@ async function main(): Promise<void> {
     return result.failed.length > 0 && !result.failed.some((scenario) => own.some((id) => result.behaviours[scenario]?.includes(id)));
   });
   for (const fault of mistagged) console.log(`NOT CAUGHT BY ITS BEHAVIOURS: ${fault} — no scenario tagged ${(faultInfo(apiOf(fault), fault.split(':')[1]!)?.behaviours ?? []).join(' or ')} fails: tag a scenario that catches it, or correct the fault's behaviours`);
+  const catalogueProblems = traceMutation(groups.flatMap((group) => group.baselines), mutants, byRun);
   const killed = rows.length - survivors.length;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`mutation score: ${killed}/${rows.length} faults killed (${rows.length ? ((100 * killed) / rows.length).toFixed(0) : 0}%), ${neverFailed.length} of ${allScenarios.size} scenarios never failed, ${seconds} s on ${workers} workers`);
@@ -150,7 +151,25 @@ async function main(): Promise<void> {
     'reports/mutation.json',
     JSON.stringify({ killed, total: rows.length, survivors, neverFailed, baselineProblems: problems, notCaughtByTheirBehaviours: mistagged, seconds: Number(seconds), behaviours: byBehaviour, faults: rows.map(([fault, verdict]) => ({ fault, killed: verdict === 'killed', failedScenarios: byRun.get(fault!)!.failed })) }, null, 2),
   );
-  process.exitCode = survivors.length || neverFailed.length || problems.length || mistagged.length ? 1 : 0;
+  process.exitCode = survivors.length || neverFailed.length || problems.length || mistagged.length || catalogueProblems ? 1 : 0;
+}
+
+/** The traceability matrix of this run: baselines give each scenario's result, fault runs what caught what. */
+function traceMutation(baselines: string[], mutants: string[], byRun: Map<string, RunResult>): number {
+  const { trace } = require('./traceability') as typeof import('./traceability');
+  const where = (scenario: string) => scenario.split(' ')[0]!;
+  const status = new Map<string, 'passed' | 'failed'>();
+  for (const run of baselines) {
+    const result = byRun.get(run)!;
+    for (const scenario of result.scenarios) if (status.get(where(scenario)) !== 'failed') status.set(where(scenario), result.failed.includes(scenario) ? 'failed' : 'passed');
+  }
+  const kills = new Map<string, string[]>();
+  for (const run of mutants) {
+    const key = `${apiOf(run)}:${run.split(':')[1]!}`;
+    kills.set(key, [...(kills.get(key) ?? []), ...byRun.get(run)!.failed.map(where)]);
+  }
+  const scenarios = [...status].map(([place, result]) => ({ where: place, status: result, uri: '', name: '', feature: '', tags: [] }));
+  return trace({ run: 'mutation', scenarios, kills });
 }
 
 interface BehaviourRow {

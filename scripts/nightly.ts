@@ -2,11 +2,14 @@
 // <PREFIX>BASE_URL is set; with none it stops at once, naming the variables), then reruns — up to
 // NIGHTLY_RETRIES times (default 2) — only the scenarios whose failure was a network error
 // (TargetError: refused, reset, DNS, timeout), never an assertion.
-// Reruns land in the same Allure results, where they show as retries. Then builds the report.
+// Reruns land in the same Allure results, where they show as retries. Then writes the traceability
+// matrix (reports/traceability.*) and builds the report.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { Envelope } from '@cucumber/messages';
 import { ConfigError, loadConfig, nightlyNothingToRun, type Config } from '../support/config';
+import { envelopes, runScenarios } from '../support/traceability/scenarios';
+import { trace } from './traceability';
 
 interface Outcome {
   /** `features/x.feature:12` → how its last attempt in this run ended. */
@@ -71,16 +74,28 @@ if (require.main === module) {
     console.error(`The nightly profile ran no scenario of ${config.nightly.apis.join(', ')}: check the cucumber options given after "npm run nightly --" (tags, paths).`);
     process.exit(1);
   }
+  // Every attempt's results, in order, for the traceability matrix: a retry's result wins.
+  const ran = runScenarios(envelopes(readFileSync('reports/nightly.ndjson', 'utf8')));
   let network = first.network;
   const retries = config.nightly.retries;
   for (let attempt = 1; attempt <= retries && network.size > 0; attempt += 1) {
     console.log(`\nRetry ${attempt} of ${retries}: ${network.size} scenario(s) failed on a network error: ${[...network].join(' ')}`);
     rmSync('reports/nightly-retry.ndjson', { force: true });
     cucumber(['-p', 'nightly-retry', ...network]);
-    const again = outcomes(existsSync('reports/nightly-retry.ndjson') ? readFileSync('reports/nightly-retry.ndjson', 'utf8') : '');
+    const retried = existsSync('reports/nightly-retry.ndjson') ? readFileSync('reports/nightly-retry.ndjson', 'utf8') : '';
+    const again = outcomes(retried);
+    ran.push(...runScenarios(envelopes(retried)));
     for (const scenario of again.other) first.other.add(scenario);
     network = again.network;
   }
+  const catalogueProblems = trace({
+    run: 'nightly',
+    scenarios: ran,
+    junit: [
+      { file: 'reports/junit-nightly.xml', messages: 'reports/nightly.ndjson' },
+      { file: 'reports/junit-nightly-retry.xml', messages: 'reports/nightly-retry.ndjson' },
+    ],
+  });
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/report.ts'], { stdio: 'inherit' });
   const failed = [...first.other, ...network];
   console.log(
@@ -88,5 +103,5 @@ if (require.main === module) {
       ? `\nNightly: ${failed.length} scenario(s) failed (${network.size} still unreachable after ${retries} retries, ${first.other.size} product or test failures).`
       : '\nNightly: every scenario passed.',
   );
-  process.exit(failed.length ? 1 : 0);
+  process.exit(failed.length || catalogueProblems ? 1 : 0);
 }

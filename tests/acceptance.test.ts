@@ -1,10 +1,12 @@
 // The acceptance suite as a newcomer runs it, plus the checks around it: both token-login status
 // modes, a bad .env stopping the run, and the mutation check that proves every scenario can fail.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import type { Matrix } from '../support/traceability/matrix';
+import { catalogue } from '../support/traceability/catalogue';
 import { cucumber, explain, scenarioCounts, tsx } from './run';
 
 describe('acceptance suite', () => {
@@ -16,6 +18,26 @@ describe('acceptance suite', () => {
     assert.equal(counts.passed, counts.total, explain(ran));
     assert.ok(existsSync('reports/allure-report/index.html'));
     assert.match(ran.stdout, /Allure report: .*reports\/allure-report\/index\.html/);
+
+    // The traceability matrix of this run: every catalogued ID of every API and the baseline, each with
+    // its scenarios, all passed, and the faults that prove they can fail; in Allure and in JUnit too.
+    const matrix = JSON.parse(readFileSync('reports/traceability.json', 'utf8')) as Matrix;
+    assert.deepEqual(matrix.problems, []);
+    const rows = matrix.apis.flatMap((api) => api.rows.map((row) => ({ ...row, api: api.api })));
+    assert.deepEqual([...new Set(rows.map((row) => row.id))].sort(), [...new Set(catalogue().map((e) => e.id))].sort());
+    for (const row of rows) {
+      assert.equal(row.verdict, 'holds', `${row.api} ${row.id}: ${row.scenarios.map((s) => `${s.where} ${s.status}`).join(', ')}`);
+      assert.ok(row.scenarios.length > 0 && row.scenarios.every((s) => /^features\/[^:]+\.feature:\d+$/.test(s.where)), `${row.api} ${row.id}`);
+    }
+    assert.ok(rows.filter((row) => !row.id.startsWith('SEC-')).every((row) => row.faults.length > 0), 'every vendor behaviour names a fault that breaks it');
+    for (const api of matrix.apis) {
+      const kinds = api.rows.map((row) => (row.id.startsWith('SEC-') ? 2 : row.documented ? 0 : 1));
+      assert.deepEqual(kinds, [...kinds].sort(), `${api.api}: documented first, then inferred, then the baseline`);
+    }
+    for (const file of ['reports/traceability.md', 'reports/traceability.html']) assert.match(readFileSync(file, 'utf8'), /SDM-02/);
+    const traceResult = readdirSync('reports/allure-results').filter((f) => f.endsWith('-result.json')).map((f) => JSON.parse(readFileSync(join('reports/allure-results', f), 'utf8')) as { historyId?: string; status: string }).find((r) => r.historyId === 'traceability-matrix');
+    assert.equal(traceResult?.status, 'passed');
+    assert.match(readFileSync('reports/junit.xml', 'utf8'), /<testcase [^>]*><properties><property name="behaviour" value="[A-Z]+-\d+"\/>/);
   });
 
   it('passes the token-login features when the HTTP status mirrors the code (TOK-07)', () => {

@@ -63,6 +63,11 @@ describe('documentation', () => {
     }
   });
 
+  it('has a docs/behaviours.md generated from the behaviour catalogue', () => {
+    const ran = tsx('scripts/behaviours.ts', ['--check']);
+    assert.equal(ran.status, 0, explain(ran));
+  });
+
   it('has a .env.example generated from the contracts in support/apis/<id>/contract.ts', () => {
     const ran = tsx('scripts/env-example.ts', ['--check']);
     assert.equal(ran.status, 0, explain(ran));

@@ -1,13 +1,15 @@
 // The registry (support/apis/index.ts) is the one list of APIs: every feature folder is a registered API,
 // every API folder holds its parts, the nightly workflow's matrix and secrets follow the contracts, and a
-// behaviour ID leads a reader to its feature, its emulator and its faults with one search.
+// behaviour ID leads a reader to its feature, its emulator and its faults with one search, and nothing
+// points outside the project.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { APIS, API_IDS } from '../support/apis';
 
-const PARTS = ['contract.ts', 'emulator.ts', 'faults.ts', 'schemas.ts', 'endpoints.ts', 'index.ts'];
+const PARTS = ['contract.ts', 'behaviours.ts', 'emulator.ts', 'faults.ts', 'schemas.ts', 'endpoints.ts', 'index.ts'];
 
 /** Files below `dir` whose text contains `needle` (a plain `grep -rl`). */
 function grep(dir: string, needle: RegExp): string[] {
@@ -60,5 +62,13 @@ describe('the API registry', () => {
         assert.ok(hits.some((file) => file.startsWith(where)), `searching ${id} finds ${where} (found: ${hits.join(', ')})`);
       }
     }
+  });
+});
+
+describe('the project stands alone', () => {
+  it('refers nowhere to the shared folder beside the project, which a clone does not have', () => {
+    const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' }).split('\0').filter((f) => f && existsSync(f));
+    const hits = files.filter((file) => !file.endsWith('package-lock.json') && /\.\.\/shared\b|shared\/seeds|api-behaviours\.md|api-reference\.md/.test(readFileSync(file, 'utf8')));
+    assert.deepEqual(hits, []);
   });
 });

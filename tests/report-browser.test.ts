@@ -20,15 +20,17 @@ function chromiumPath(): string {
 }
 
 describe('Allure report in a browser', () => {
-  it('shows every API as a suite and a redacted exchange attachment', async () => {
+  it('shows every API as a suite, a redacted exchange attachment and the traceability matrix', async () => {
     // Its own acceptance run: whatever report an earlier test left (a nightly run with an unreachable API)
     // is not the one a stakeholder reads.
     const ran = tsx('scripts/acceptance.ts');
     assert.equal(ran.status, 0, explain(ran));
     assert.ok(existsSync('reports/allure-report/index.html'));
+    // Before the server starts: a missing browser must fail the test, not leave a server holding it open.
+    const executablePath = chromiumPath();
     const server = await serveDirectory('reports/allure-report');
     const browser = await chromium.launch({
-      executablePath: chromiumPath(),
+      executablePath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     try {
@@ -49,6 +51,18 @@ describe('Allure report in a browser', () => {
       assert.match(text, /"token": "\[REDACTED\]"/);
       assert.match(text, /← 200 OK/);
       await page.screenshot({ path: 'reports/report-screenshot.png' });
+
+      // The matrix: its own suite on the overview's Suites widget, the page attached to its one result.
+      await page.goto(`${server.url}#suites`);
+      await page.locator('.node__title', { hasText: 'Traceability matrix' }).first().click();
+      await page.locator('.node__title', { hasText: 'acceptance run' }).first().click();
+      await page.locator('.node__title', { hasText: 'Which vendor behaviours hold' }).first().click();
+      await page.locator('.attachment-row', { hasText: 'Traceability matrix' }).first().click();
+      const matrix = page.frameLocator('iframe').first();
+      await matrix.locator('h1', { hasText: 'Traceability: which vendor behaviours hold' }).waitFor({ timeout: 15_000 });
+      for (const api of Object.values(CONTRACT)) await matrix.locator('h2', { hasText: api.product }).first().waitFor({ timeout: 5_000 });
+      assert.match(await matrix.locator('tr', { has: page.locator('th', { hasText: /^SDM-02$/ }) }).first().innerText(), /holds/);
+      await page.screenshot({ path: 'reports/report-traceability.png' });
     } finally {
       await browser.close();
       await server.close();

@@ -1,10 +1,10 @@
 @address-manager
 Feature: BlueCat Address Manager v2 login creates an API session
-  Seed: ../shared/seeds/001_860d5da1dc90ccf0.txt ("Creating a session via the /api/v2/sessions endpoint").
-  A POST of the user's credentials to /api/v2/sessions answers 201 Created with a HAL UserSession: an
-  apiToken, its expiry, and basicAuthenticationCredentials, the base64 of the user and the token that
-  later requests send as "Authorization: Basic ...". Error bodies and status codes of refused logins
-  come from the vendor's client library, so they are inferred.
+  Source: BlueCat Address Manager RESTful v2 API Guide, "Basic authentication", "Creating a session via
+  the /api/v2/sessions endpoint". A POST of the user's credentials to /api/v2/sessions answers 201 Created
+  with a HAL UserSession: an apiToken, its expiry, and basicAuthenticationCredentials, the base64 of the
+  user and the token that later requests send as "Authorization: Basic ...". Error bodies and status codes
+  of refused logins come from the vendor's client library, so they are inferred.
 
   Rule: valid credentials create a session, answered 201 Created as HAL+JSON
 

@@ -1,10 +1,10 @@
 @address-manager
 Feature: The Address Manager API session authorises later v2 requests until logout or expiry
-  Seed: ../shared/seeds/001_860d5da1dc90ccf0.txt ("Authorization header"): later requests send
-  "Authorization: Basic {basicAuthenticationCredentials}", or the base64 of the username and the
-  apiToken built by hand. The documented check GETs the session's own _links.self.href. The probe
-  GET /api/v2/sessions/current, the logout (PATCH state LOGGED_OUT) and the 24-hour expiry come from
-  the vendor's client library and manuals, so they are inferred.
+  Source: BlueCat Address Manager RESTful v2 API Guide, "Basic authentication", "Authorization header":
+  later requests send "Authorization: Basic {basicAuthenticationCredentials}", or the base64 of the
+  username and the apiToken built by hand. The documented check GETs the session's own _links.self.href.
+  The probe GET /api/v2/sessions/current, the logout (PATCH state LOGGED_OUT) and the 24-hour expiry come
+  from the vendor's client library and manuals, so they are inferred.
 
   Background:
     Given I have logged in to Address Manager

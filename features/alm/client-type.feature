@@ -1,11 +1,12 @@
 @alm
 Feature: An ALM session opened for a client type works only for that client type
-  Seed: ../shared/seeds/002_91875780cdfa06a2.txt: "If you specify the client type in the request header,
-  the returned QCSession includes a suffix encoded in Base64 format (for example, QCSession-d2ViYWRtaW4X).
-  Such a QCSession cannot be used to call APIs that do not have the client type specified in the request
-  header." The seed names neither the header nor what is encoded: the header ALM-CLIENT-TYPE comes from
-  JENKINS-51239, and the emulator appends "-" and base64 of the client type (d2ViYWRtaW4 is "webadmin")
-  to the cookie's value. Emulator only, since a real server may read the rule differently.
+  Source: OpenText ALM REST API reference, "login", "Returns": "If you specify the client type in the
+  request header, the returned QCSession includes a suffix encoded in Base64 format (for example,
+  QCSession-d2ViYWRtaW4X). Such a QCSession cannot be used to call APIs that do not have the client type
+  specified in the request header." The seed names neither the header nor what is encoded: the header
+  ALM-CLIENT-TYPE comes from JENKINS-51239, and the emulator appends "-" and base64 of the client type
+  (d2ViYWRtaW4 is "webadmin") to the cookie's value. Emulator only, since a real server may read the rule
+  differently.
 
   Background:
     Given I am logged in to ALM with the active API key as client type "webadmin"

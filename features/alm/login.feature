@@ -1,6 +1,6 @@
 @alm
 Feature: OpenText ALM login with an API key
-  Seed: ../shared/seeds/002_91875780cdfa06a2.txt (ALM REST "login", POST /qcbin/rest/oauth2/login).
+  Source: OpenText ALM REST API reference, "login" (POST /qcbin/rest/oauth2/login).
   A client ID and API key secret, posted as JSON, authenticate the caller: the answer is an empty 200
   whose Set-Cookie lines carry the session (JSESSIONID, LWSSO_COOKIE_KEY, QCSession, ALM_USER and
   XSRF-TOKEN, all on Path=/qcbin). A wrong secret is 401, a client ID that is not an active API key
@@ -76,7 +76,8 @@ Feature: OpenText ALM login with an API key
       Then the response status is 403
       And the response body matches the "alm exception" schema
 
-    @ALM-02 @ALM-03 @SEC-02
+    # ALM's documented exception to SEC-02 (a wrong password and an unknown user answered alike).
+    @ALM-02 @ALM-03
     Scenario: unlike a password login, ALM tells a wrong secret from a client ID that is not an active key
       Given the request header "Content-Type" is "application/json"
       When I send a POST request to "/qcbin/rest/oauth2/login" with body:

@@ -1,6 +1,6 @@
 @alm
 Feature: The ALM session: the cookies prove it, XSRF guards it, logout ends it
-  Seed: ../shared/seeds/002_91875780cdfa06a2.txt says the login "also opens a session" and that its
+  Source: OpenText ALM REST API reference, "login", "Returns": the login "also opens a session" and its
   cookies go in the header of all subsequent API messages. How the session is used, guarded and ended
   comes from ALM's wider REST documentation, so these behaviours are inferred: the probe
   GET /qcbin/rest/is-authenticated, the X-XSRF-TOKEN rule for non-GET requests, logout at

@@ -1,6 +1,6 @@
 @o2g
 Feature: O2G authentication with HTTP Basic credentials
-  Seed: ../shared/seeds/000_70f6ed05d52dd0cb.txt (O2G_TUTO "Basics", a Postman walkthrough).
+  Source: ALE O2G_TUTO "Basics" tutorial (a Postman walkthrough), "Authentification".
   "To log in the API, you have to authenticate yourself": GET /api/rest/authenticate?version=1.0 with
   Basic Auth answers "Status: 200 OK" and a Cookie, AlcUserId, that authenticates the next queries.
   The body, the discovery document and the refusals come from the vendor's SDKs (inferred).

@@ -1,8 +1,8 @@
 @o2g
 Feature: An O2G session lives until logout or until it idles past its timeToLive
-  Seed: ../shared/seeds/000_70f6ed05d52dd0cb.txt shows how a session opens; what it does afterwards
-  comes from the vendor's SDKs and tutorials (inferred): GET /api/rest/1.0/sessions returns the session
-  (the probe), POST /api/rest/1.0/sessions/keepalive keeps it alive, DELETE /api/rest/1.0/sessions
+  Source: ALE O2G_TUTO "Basics" tutorial, "Create a session", shows how a session opens; what it does
+  afterwards comes from the vendor's SDKs and tutorials (inferred): GET /api/rest/1.0/sessions returns the
+  session (the probe), POST /api/rest/1.0/sessions/keepalive keeps it alive, DELETE /api/rest/1.0/sessions
   ends it (204), and a session left idle longer than timeToLive seconds is gone.
 
   Background:

@@ -1,6 +1,6 @@
 @o2g
 Feature: Opening an O2G session with the AlcUserId cookie
-  Seed: ../shared/seeds/000_70f6ed05d52dd0cb.txt (O2G_TUTO "Basics", "Create a session").
+  Source: ALE O2G_TUTO "Basics" tutorial, "Create a session".
   With the registered authentication cookie, "open your session by using the POST request" to
   .../api/rest/1.0//sessions (the seed's own double slash), with Content-Type application/json and a
   JSON body naming your application: "Status: 200 OK". The cookie is "automatically saved" by the

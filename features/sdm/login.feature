@@ -1,11 +1,11 @@
 @sdm
 Feature: Oracle SDM REST login with an XML or JSON session body
-  Seed: ../shared/seeds/004_526fa4f9b053416d.txt (Oracle Communications Session Delivery Manager,
-  "Login", POST /{versionId}/admin/login). A user sends userName and password as an XML <session>
-  or as root-less JSON and gets the session back: idleTimeout, serverInfo, sessionId, userGroup,
-  userName and validUntil. The seed documents 400 for invalid input, 401 for a wrong user ID or
-  password and 404 for an unknown REST API version. Headers, content negotiation and the exact set
-  of versions come from the wider SDM REST documentation (api-reference.md §5), so they are inferred.
+  Source: Oracle Communications Session Delivery Manager REST API (9.0.1), "Login",
+  POST /{versionId}/admin/login. A user sends userName and password as an XML <session> or as root-less
+  JSON and gets the session back: idleTimeout, serverInfo, sessionId, userGroup, userName and validUntil.
+  The seed documents 400 for invalid input, 401 for a wrong user ID or password and 404 for an unknown
+  REST API version. Headers, content negotiation and the exact set of versions come from the wider SDM
+  REST documentation (its authenticate and quick start pages), so they are inferred.
 
   Rule: a user logs in with the documented XML or JSON body and gets the session back
 

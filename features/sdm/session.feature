@@ -1,10 +1,11 @@
 @sdm
 Feature: An Oracle SDM session lives in its cookie until logout
-  Seed: ../shared/seeds/004_526fa4f9b053416d.txt. A successful login "returns a valid time-limited
-  session cookie that needs to be returned with all subsequent REST requests"; the seed's Python example
-  takes //sessionId from the answer and sends it as the Cookie header. The seed shows no later request:
-  the cookie's name and attributes (JSESSIONID, Path=/rest, HttpOnly), the deviceGroups inventory used as
-  the session probe and logout come from the wider SDM REST documentation, so they are inferred.
+  Source: Oracle Communications Session Delivery Manager REST API (9.0.1), "Login". A successful login
+  "returns a valid time-limited session cookie that needs to be returned with all subsequent REST
+  requests"; the seed's Python example takes //sessionId from the answer and sends it as the Cookie
+  header. The seed shows no later request: the cookie's name and attributes (JSESSIONID, Path=/rest,
+  HttpOnly), the deviceGroups inventory used as the session probe and logout come from the wider SDM REST
+  documentation, so they are inferred.
 
   Rule: the login sets a session cookie holding the sessionId
 

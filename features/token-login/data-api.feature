@@ -1,7 +1,8 @@
 @token-login
 Feature: The Pégase 3 token opens the data API
-  Seed: ../shared/seeds/003_2d35b46c7e5c00d1.txt; the data API itself (GET /company/info with a Token
-  header) comes from the service's wider documentation and code, so these behaviours are inferred.
+  Source: Pégase 3 API (PEGASE3_API) user documentation, "Login"; the data API itself (GET /company/info
+  with a Token header) comes from the service's wider documentation and code, so these behaviours are
+  inferred.
 
   Background:
     Given I send a GET request to "/login" with headers:

@@ -1,6 +1,6 @@
 @token-login
 Feature: Pégase 3 API login with User-Name and Password headers
-  Seed: ../shared/seeds/003_2d35b46c7e5c00d1.txt (Pégase 3 "Login", GET /login).
+  Source: Pégase 3 API (PEGASE3_API) user documentation, "Login" (GET /login).
   The service takes the credentials as two request headers and answers a JSON body with a code,
   a status and, on success, a JWT that "works for the next 30 minutes". Depending on its version the
   HTTP status is always 200 or mirrors the code (TOKEN_LOGIN_STATUS_MODE); "the service answers code"

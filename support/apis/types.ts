@@ -44,6 +44,20 @@ export interface NamedSchema {
   schema: z.ZodType;
 }
 
+/** One catalogued behaviour of a vendor's login API: what scenarios tagged with its ID assert. */
+export interface Behaviour {
+  /** `<API prefix>-<nn>` (TOK-03), or SEC-nn for the security baseline. */
+  id: string;
+  /** One line, in the vendor's terms. */
+  statement: string;
+  /** True only when the vendor's document states all of it; false when it is our reading (SDKs, code, practice). */
+  documented: boolean;
+  /** Where it comes from: the vendor document's title, its section, and the sentence it rests on, quoted briefly. */
+  source: { document: string; section: string; quote: string };
+  /** What part is inferred, and from what, when that needs saying. */
+  note?: string;
+}
+
 /** Another configuration the mutation check runs the API's features in (every fault must be caught there too). */
 export interface Variant {
   name: string;
@@ -55,6 +69,8 @@ export interface ApiModule {
   /** The API's emulator configured from the effective variables, with one fault switched on or none. */
   emulator(vars: Record<string, string>, fault?: string): Emulator;
   faults: readonly FaultInfo[];
+  /** The behaviours its features are tagged with (the catalogue, docs/behaviours.md). */
+  behaviours: readonly Behaviour[];
   schemas: readonly NamedSchema[];
   /** Every routed endpoint with a valid baseline request, for the robustness corpus. */
   endpoints(vars: Record<string, string>): Endpoint[];

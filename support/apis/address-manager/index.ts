@@ -1,5 +1,6 @@
 // Everything that is BlueCat Address Manager v2's, as the registry (support/apis/index.ts) reads it.
 import type { ApiModule } from '../types';
+import { BEHAVIOURS } from './behaviours';
 import { contract } from './contract';
 import { createAddressManagerEmulator } from './emulator';
 import { endpoints } from './endpoints';
@@ -10,6 +11,7 @@ export const addressManager = {
   contract,
   emulator: (vars, fault) => createAddressManagerEmulator({ username: vars.ADDRESS_MANAGER_USERNAME!, password: vars.ADDRESS_MANAGER_PASSWORD!, fault }),
   faults: ADDRESS_MANAGER_FAULTS,
+  behaviours: BEHAVIOURS,
   schemas: ADDRESS_MANAGER_SCHEMAS,
   endpoints,
 } satisfies ApiModule;

@@ -1,5 +1,6 @@
 // Everything that is OpenText ALM's, as the registry (support/apis/index.ts) reads it.
 import type { ApiModule } from '../types';
+import { BEHAVIOURS } from './behaviours';
 import { contract } from './contract';
 import { createAlmEmulator } from './emulator';
 import { endpoints } from './endpoints';
@@ -17,6 +18,7 @@ export const alm = {
       fault,
     }),
   faults: ALM_FAULTS,
+  behaviours: BEHAVIOURS,
   schemas: ALM_SCHEMAS,
   endpoints,
 } satisfies ApiModule;

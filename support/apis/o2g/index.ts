@@ -1,5 +1,6 @@
 // Everything that is the ALE OmniPCX Enterprise O2G login's, as the registry (support/apis/index.ts) reads it.
 import type { ApiModule } from '../types';
+import { BEHAVIOURS } from './behaviours';
 import { contract } from './contract';
 import { createO2gEmulator } from './emulator';
 import { endpoints } from './endpoints';
@@ -10,6 +11,7 @@ export const o2g = {
   contract,
   emulator: (vars, fault) => createO2gEmulator({ username: vars.O2G_USERNAME!, password: vars.O2G_PASSWORD!, fault }),
   faults: O2G_FAULTS,
+  behaviours: BEHAVIOURS,
   schemas: O2G_SCHEMAS,
   endpoints,
 } satisfies ApiModule;

@@ -1,5 +1,6 @@
 // Everything that is the Oracle SDM login's, as the registry (support/apis/index.ts) reads it.
 import type { ApiModule } from '../types';
+import { BEHAVIOURS } from './behaviours';
 import { contract } from './contract';
 import { createSdmEmulator, SDM_VERSIONS } from './emulator';
 import { endpoints } from './endpoints';
@@ -17,6 +18,7 @@ export const sdm = {
       fault,
     }),
   faults: SDM_FAULTS,
+  behaviours: BEHAVIOURS,
   schemas: SDM_SCHEMAS,
   endpoints,
 } satisfies ApiModule;

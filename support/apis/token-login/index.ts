@@ -1,5 +1,6 @@
 // Everything that is the Pégase 3 login's, as the registry (support/apis/index.ts) reads it.
 import type { ApiModule } from '../types';
+import { BEHAVIOURS } from './behaviours';
 import { contract } from './contract';
 import { createTokenLoginEmulator } from './emulator';
 import { endpoints } from './endpoints';
@@ -16,6 +17,7 @@ export const tokenLogin = {
       fault,
     }),
   faults: TOKEN_LOGIN_FAULTS,
+  behaviours: BEHAVIOURS,
   schemas: TOKEN_LOGIN_SCHEMAS,
   endpoints,
   describeTarget: (vars) => ` (status mode ${vars.TOKEN_LOGIN_STATUS_MODE})`,
