@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig, nightlyNothingToRun } from './config';
+import { ConfigError, loadConfig, nightlyNothingToRun, type Config } from './config';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -69,7 +72,7 @@ describe('config', () => {
 
   it('never echoes a credential value in an error', () => {
     const lines = problems({ O2G_BASE_URL: 'https://o2g.example.com', O2G_USERNAME: 'distinct-user-x', O2G_PASSWORD: ' ' });
-    assert.deepEqual(lines.map((l) => l.split(' ')[0]), ['O2G_PASSWORD']);
+    assert.deepEqual(lines.map((l) => l.split(/[ =]/)[0]), ['O2G_PASSWORD']);
     assert.ok(lines.every((l) => !l.includes('distinct-user-x')));
   });
 
@@ -118,5 +121,182 @@ describe('config', () => {
       nightlyNothingToRun(loadConfig({ ...alm, NIGHTLY_APIS: 'sdm,o2g' })),
       'NIGHTLY_APIS=sdm,o2g keeps none of the APIs whose base URL is set (alm): set SDM_BASE_URL or O2G_BASE_URL, or change NIGHTLY_APIS.',
     );
+  });
+});
+
+/**
+ * loadConfig() as a run calls it, with `text` as the file DOTENV_PATH names and `env` as the whole
+ * environment (process.env is swapped for the call, so the test runner's own variables play no part).
+ */
+function fromDotenv(text: string, env: Record<string, string> = {}): { config?: Config; problems: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'config-test-'));
+  const saved = process.env;
+  try {
+    writeFileSync(join(dir, '.env'), text);
+    process.env = { DOTENV_PATH: join(dir, '.env'), ...env };
+    return { config: loadConfig(), problems: [] };
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, String(error));
+    return { problems: error.problems };
+  } finally {
+    process.env = saved;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What the run would use for a variable, or the problems that stop it. */
+function effective(api: keyof Config['targets'], name: string, text: string): string | string[] {
+  const { config, problems } = fromDotenv(text);
+  return config ? config.targets[api].vars[name]! : problems;
+}
+
+describe('config: a name that looks like the contract but is not in it stops the run', () => {
+  // Unrelated variables any shell or CI has, and the settings other files read: none is flagged.
+  const unrelated = {
+    PATH: '/usr/bin', HOME: '/home/qa', CI: 'true', USER: 'qa', SHELL: '/bin/bash', TERM: 'xterm', LANG: 'C.UTF-8', PWD: '/work',
+    GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: '/tmp/out', GITHUB_RUN_ID: '42', npm_config_cache: '/tmp/npm', npm_lifecycle_event: 'test',
+    NODE_OPTIONS: '--max-old-space-size=2048', NODE_ENV: 'test', FORCE_COLOR: '0', EMULATOR_FAULT: 'alm:qcsession-not-httponly',
+    EMULATOR_LATENCY_MS: '5', SANDBOX_PORT: '8101', SANDBOX_HOST: '127.0.0.1', REPORT_PORT: '45678', SOAK_RUNS: '2', SOAK_RUN_TIMEOUT_S: '60',
+    SOAK_BUDGET_S: '600', BENCH_QUICK: '1', BENCH_RUNS: '3', BENCH_RSS_FILE: '/tmp/rss', JAVA_OPTS: '-Xmx1g', DOTENV_PATH: '/tmp/none.env',
+  };
+  const misspelt: Array<[string, string]> = [
+    ['TOKEN_LOGN_BASE_URL', 'TOKEN_LOGIN_BASE_URL'],
+    ['TOKEN_LOGIN_BASEURL', 'TOKEN_LOGIN_BASE_URL'],
+    ['token_login_base_url', 'TOKEN_LOGIN_BASE_URL'],
+    ['Alm_Client_Id', 'ALM_CLIENT_ID'],
+    ['ALM_SECRETS', 'ALM_SECRET'],
+    ['SDM_PASWORD', 'SDM_PASSWORD'],
+    ['O2G_PASSWD', 'O2G_PASSWORD'],
+    ['ADRESS_MANAGER_USERNAME', 'ADDRESS_MANAGER_USERNAME'],
+    ['ALM_TENANT', 'ALM_SECRET'], // an ALM_ name far from every ALM_ variable: still meant for us
+    ['NIGHTLY_API', 'NIGHTLY_APIS'],
+    ['REQUEST_TIMEOUT', 'REQUEST_TIMEOUT_MS'],
+    ['EMULATOR_FAULTS', 'EMULATOR_FAULT'],
+  ];
+  for (const [name, nearest] of misspelt) {
+    it(`names ${name} and the nearest real name, ${nearest}, in one line (and no other variable)`, () => {
+      const lines = problems({ ...unrelated, [name]: 'distinct-value-q7' });
+      assert.equal(lines.length, 1, lines.join('\n'));
+      assert.match(lines[0]!, new RegExp(`^${name} \\(set in the environment\\) is not a name this project reads: did you mean ${nearest}\\? `));
+      assert.ok(!lines[0]!.includes('distinct-value-q7'), 'the value of an unknown variable may be a secret');
+    });
+  }
+
+  it('says when the misspelt name is in the .env file, and ignores one set empty', () => {
+    const { problems: lines } = fromDotenv('token_login_base_url=https://pegase.example.com\nSDM_PASWORD=\n');
+    assert.equal(lines.length, 1, lines.join('\n'));
+    assert.match(lines[0]!, /^token_login_base_url \(set in \/.+\/\.env\) is not a name this project reads: did you mean TOKEN_LOGIN_BASE_URL\? /);
+  });
+});
+
+describe('config: values are used exactly as given, or refused with a sentence', () => {
+  it('does not trim a value from the environment', () => {
+    assert.equal(loadConfig({ O2G_APPLICATION_NAME: ' qa app ' }).targets.o2g.vars.O2G_APPLICATION_NAME, ' qa app ');
+  });
+
+  it('refuses a base URL that is blank or has spaces around it, instead of falling back to the emulator', () => {
+    const creds = { TOKEN_LOGIN_USERNAME: 'u', TOKEN_LOGIN_PASSWORD: 'p' };
+    assert.deepEqual(problems({ ...creds, TOKEN_LOGIN_BASE_URL: ' ' }), ['TOKEN_LOGIN_BASE_URL=" " must be an absolute http(s) URL such as https://alm.example.com:8443']);
+    assert.deepEqual(problems({ ...creds, TOKEN_LOGIN_BASE_URL: 'https://pegase.example.com ' }), ['TOKEN_LOGIN_BASE_URL="https://pegase.example.com " must be an absolute http(s) URL such as https://alm.example.com:8443']);
+  });
+
+  it('reads .env values as written: a # inside an unquoted value is kept, quoted values literally, CRLF and a BOM understood', () => {
+    assert.equal(effective('token-login', 'TOKEN_LOGIN_PASSWORD', 'TOKEN_LOGIN_PASSWORD=abc#def\n'), 'abc#def');
+    assert.equal(effective('token-login', 'TOKEN_LOGIN_PASSWORD', 'TOKEN_LOGIN_PASSWORD="p#ss word" # a comment after the quote\n'), 'p#ss word');
+    assert.equal(effective('o2g', 'O2G_APPLICATION_NAME', "O2G_APPLICATION_NAME='  qa #1  '\n"), '  qa #1  ');
+    assert.equal(effective('o2g', 'O2G_APPLICATION_NAME', "O2G_APPLICATION_NAME='a\\nb'\n"), 'a\\nb');
+    const { config } = fromDotenv('\uFEFFTOKEN_LOGIN_STATUS_MODE=mirror\r\n# a comment\r\n\r\nexport SDM_API_VERSION=v2.0\r\n');
+    assert.equal(config?.targets['token-login'].vars.TOKEN_LOGIN_STATUS_MODE, 'mirror');
+    assert.equal(config?.targets.sdm.vars.SDM_API_VERSION, 'v2.0');
+  });
+
+  // Each would be read as something else than written, silently: the run stops, naming the variable.
+  const ambiguous: Array<[string, string, RegExp]> = [
+    ['a # after a space', 'TOKEN_LOGIN_PASSWORD=s3cret-pw # the QA one\n', /^TOKEN_LOGIN_PASSWORD in \/.+ \(line 1\) has an unquoted value with a # after a space, which would be sent as part of the value: quote the value \('…'\) to keep the #, or put the comment on its own line$/],
+    ['a leading space', 'O2G_APPLICATION_NAME= s3cret-pw\n', /^O2G_APPLICATION_NAME in \/.+ \(line 1\) has an unquoted value that starts or ends with a space: remove the space, or quote the value \('…'\) to keep it$/],
+    ['a trailing space', '# comment\nTOKEN_LOGIN_PASSWORD=s3cret-pw  \n', /^TOKEN_LOGIN_PASSWORD in \/.+ \(line 2\) has an unquoted value that starts or ends with a space/],
+    ['an unclosed quote', 'TOKEN_LOGIN_PASSWORD="s3cret-pw\n', /^TOKEN_LOGIN_PASSWORD in \/.+ \(line 1\) opens a " quote it does not close on that line: a value is one line$/],
+    ['text after the closing quote', "TOKEN_LOGIN_PASSWORD='s3cret' -pw\n", /^TOKEN_LOGIN_PASSWORD in \/.+ \(line 1\) has text after its closing ': only a # comment may follow a quoted value$/],
+    ['a line that is no assignment', 'TOKEN_LOGIN_BASE_URL https://s3cret-pw.example.com\n', /^\/.+ line 1 is not NAME=value, a comment or blank: fix or remove it/],
+    ['a name set twice', 'TOKEN_LOGIN_PASSWORD=s3cret-pw\nTOKEN_LOGIN_PASSWORD=s3cret-pw2\n', /^TOKEN_LOGIN_PASSWORD is set twice in \/.+ \(lines 1 and 2\): keep one$/],
+  ];
+  for (const [what, text, expected] of ambiguous) {
+    it(`refuses a .env line with ${what}, in one line that names it and never the value`, () => {
+      const { problems: lines } = fromDotenv(text);
+      assert.equal(lines.length, 1, lines.join('\n'));
+      assert.match(lines[0]!, expected);
+      assert.ok(!lines[0]!.includes('s3cret'), lines[0]);
+    });
+  }
+
+  it('refuses a DOTENV_PATH that names no file (the run would silently use the emulators)', () => {
+    const saved = process.env;
+    try {
+      process.env = { DOTENV_PATH: '/nonexistent/qa.env' };
+      assert.throws(() => loadConfig(), (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.deepEqual(error.problems, ['DOTENV_PATH="/nonexistent/qa.env" cannot be read (ENOENT): name an existing file, or unset DOTENV_PATH to read .env']);
+        return true;
+      });
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  // Playwright throws on such a value mid-run ("Cannot reach"), or drops the spaces around it.
+  const unsendable: Array<[string, string, string]> = [
+    ['a line break inside', 'pa\nss-word', 'contains a line break, which an HTTP header cannot carry'],
+    ['a trailing line break', 'pass-word\n', 'ends with a line break (as a pasted secret often does), which an HTTP header cannot carry: remove it'],
+    ['a carriage return', 'pass-word\r\n', 'ends with a line break (as a pasted secret often does), which an HTTP header cannot carry: remove it'],
+    ['a control character', 'pa\u0007ss-word', 'contains a control character, which an HTTP header cannot carry'],
+    ['a NUL', 'pa\u0000ss-word', 'contains a control character, which an HTTP header cannot carry'],
+    ['a character beyond Latin-1', 'pa€ss-word', 'contains a character beyond Latin-1 (such as € or an emoji), which an HTTP header cannot carry'],
+    ['a leading space', ' pass-word', 'starts or ends with a space or tab, which an HTTP header drops: remove it'],
+    ['a trailing tab', 'pass-word\t', 'starts or ends with a space or tab, which an HTTP header drops: remove it'],
+    ['only spaces', '   ', 'starts or ends with a space or tab, which an HTTP header drops: remove it'],
+  ];
+  for (const [what, value, reason] of unsendable) {
+    it(`refuses a credential with ${what} as a configuration error naming it`, () => {
+      assert.deepEqual(problems({ TOKEN_LOGIN_PASSWORD: value }), [`TOKEN_LOGIN_PASSWORD=<hidden> ${reason}`]);
+      assert.deepEqual(problems({ ALM_BASE_URL: 'https://alm.example.com', ALM_CLIENT_ID: value, ALM_SECRET: 's' }), [`ALM_CLIENT_ID=<hidden> ${reason}`]);
+    });
+  }
+
+  it('keeps a credential a header can carry exactly (Latin-1 letters, inner spaces and tabs), and never trims one', () => {
+    assert.equal(loadConfig({ TOKEN_LOGIN_PASSWORD: 'pässwörd \tx' }).targets['token-login'].vars.TOKEN_LOGIN_PASSWORD, 'pässwörd \tx');
+    assert.deepEqual(problems({ TOKEN_LOGIN_PASSWORD: 'pässwörd \tx ' }), ['TOKEN_LOGIN_PASSWORD=<hidden> starts or ends with a space or tab, which an HTTP header drops: remove it']);
+  });
+
+  it('bounds REQUEST_TIMEOUT_MS at 600000 ms (10 minutes) and takes only a whole number as written', () => {
+    assert.deepEqual(problems({ REQUEST_TIMEOUT_MS: '600001' }), ['REQUEST_TIMEOUT_MS="600001" must be at most 600000 ms (10 minutes), the upper bound of a request timeout']);
+    assert.equal(loadConfig({ REQUEST_TIMEOUT_MS: '600000' }).requestTimeoutMs, 600_000);
+    for (const value of [' 5000', '5000 ', '1e4', '0x10']) {
+      assert.deepEqual(problems({ REQUEST_TIMEOUT_MS: value }), [`REQUEST_TIMEOUT_MS=${JSON.stringify(value)} must be a whole number of milliseconds`]);
+    }
+  });
+
+  it('refuses a base URL with a query or a fragment (the vendor paths would land inside it)', () => {
+    const creds = { TOKEN_LOGIN_USERNAME: 'u', TOKEN_LOGIN_PASSWORD: 'p' };
+    for (const url of ['https://pegase.example.com/?tenant=qa', 'https://gw.example.com/pegase?', 'https://pegase.example.com#prod']) {
+      assert.deepEqual(problems({ ...creds, TOKEN_LOGIN_BASE_URL: url }), [
+        `TOKEN_LOGIN_BASE_URL=${JSON.stringify(url)} must have no query or fragment (?… or #…): the vendor's paths are appended to it and would end up inside them; give the scheme, host, port and path prefix only`,
+      ]);
+    }
+  });
+
+  it('refuses user:password@ in a valid base URL, masked, naming the variables to use instead', () => {
+    const lines = problems({ ALM_BASE_URL: 'https://qa-user:Pa55-word@alm.example.com:8443', ALM_CLIENT_ID: 'id', ALM_SECRET: 's' });
+    assert.deepEqual(lines, [
+      'ALM_BASE_URL="https://[REDACTED]@alm.example.com:8443" must have no user name or password in it (user:password@host), which would not be sent the way the login expects: set ALM_CLIENT_ID and ALM_SECRET instead',
+    ]);
+    assert.match(problems({ SDM_BASE_URL: 'https://@sdm.example.com', SDM_USERNAME: 'u', SDM_PASSWORD: 'p' })[0]!, /^SDM_BASE_URL=<hidden: it holds an @, which may be a password> must have no user name or password in it .+: set SDM_USERNAME and SDM_PASSWORD instead$/);
+  });
+
+  it('masks the userinfo of an invalid base URL it prints', () => {
+    const [line] = problems({ ALM_BASE_URL: 'https://qa-user:Pa55-word@alm example.com' });
+    assert.equal(line, 'ALM_BASE_URL="https://[REDACTED]@alm example.com" must be an absolute http(s) URL such as https://alm.example.com:8443');
+    // A space inside the userinfo hides it from the URL pattern: the whole value is withheld then.
+    const [spaced] = problems({ ALM_BASE_URL: 'https://qa user:Pa55 word@alm.example.com' });
+    assert.equal(spaced, 'ALM_BASE_URL=<hidden: it holds an @, which may be a password> must be an absolute http(s) URL such as https://alm.example.com:8443');
   });
 });

@@ -1,0 +1,59 @@
+// Names that look meant for this project but that it does not read (TOKEN_LOGN_BASE_URL, alm_secret,
+// SDM_PASWORD). Ignored, such a name would leave the run on the emulator, green, while the real target
+// gets no request; config.ts refuses them instead, naming the nearest real name.
+
+export interface NameRules {
+  /** Every name the project reads. */
+  known: readonly string[];
+  /** A name starting with one of these, in any case, is meant for the project (API prefixes, NIGHTLY_). */
+  prefixes: readonly string[];
+}
+
+export interface UnknownName {
+  name: string;
+  nearest: string;
+}
+
+/** A misspelling this many edits from a known name is taken for it; known names are 9+ characters. */
+const MAX_EDITS = 2;
+
+/** How names are compared: case and the separator do not matter (token_login-base.url). */
+const normal = (name: string): string => name.toUpperCase().replace(/[-.]/g, '_');
+
+/** Optimal string alignment distance: insertions, deletions, substitutions, swaps of two neighbours. */
+export function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** The names among `names` that look like the project's but are not, each with the nearest known name. */
+export function unknownNames(names: Iterable<string>, rules: NameRules): UnknownName[] {
+  const known = new Set(rules.known);
+  const found: UnknownName[] = [];
+  for (const name of names) {
+    if (known.has(name)) continue;
+    const wanted = normal(name);
+    const prefix = rules.prefixes.find((p) => wanted.startsWith(normal(p)));
+    // A name of a family is compared with that family's names only (ALM_TENANT: an ALM_ name).
+    const family = prefix === undefined ? [] : rules.known.filter((candidate) => normal(candidate).startsWith(normal(prefix)));
+    let nearest = '';
+    let distance = Infinity;
+    for (const candidate of family.length > 0 ? family : rules.known) {
+      const d = editDistance(wanted, normal(candidate));
+      if (d < distance) {
+        nearest = candidate;
+        distance = d;
+      }
+    }
+    if (prefix !== undefined || distance <= MAX_EDITS) found.push({ name, nearest });
+  }
+  return found;
+}
