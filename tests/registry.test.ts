@@ -41,17 +41,27 @@ describe('the API registry', () => {
     }
   });
 
-  it('runs one nightly shard per API, each handed every variable of the contracts', () => {
+  it('runs one nightly shard per API in its own GitHub environment, each handed its own API\'s variables only', () => {
     const workflow = readFileSync('.github/workflows/nightly.yml', 'utf8');
     const matrix = /^\s+api: \[([^\]]*)\]/m.exec(workflow)?.[1]?.split(',').map((id) => id.trim());
     assert.deepEqual(matrix, [...API_IDS], 'the matrix of .github/workflows/nightly.yml lists the registered APIs in registry order');
+    assert.match(workflow, /^ {4}environment: nightly-\$\{\{ matrix\.api \}\}$/m, 'each shard runs in the GitHub environment nightly-<api>, which holds that API\'s secrets');
+    const expected = new Map<string, string>();
     for (const { contract } of APIS) {
       const names = ['BASE_URL', ...Object.keys(contract.variables)].map((name) => `${contract.prefix}${name}`);
       for (const name of names) {
         const spec = contract.variables[name.slice(contract.prefix.length) as keyof typeof contract.variables] as { credential: boolean } | undefined;
         const source = spec && !spec.credential ? '(?:secrets|vars)' : 'secrets';
-        assert.match(workflow, new RegExp(`^\\s+${name}: \\$\\{\\{ ${source}\\.${name} \\}\\}$`, 'm'), `nightly.yml passes ${name} to the shards`);
+        assert.match(workflow, new RegExp(`^\\s+${name}: \\$\\{\\{ matrix\\.api == '${contract.id}' && ${source}\\.${name} \\|\\| '' \\}\\}$`, 'm'), `nightly.yml passes ${name} to the ${contract.id} shard, and to no other`);
+        expected.set(name, contract.id);
       }
+    }
+    // Every secret or variable the workflow reads, read only by the shard of its API (the merge job reads none).
+    const reads = [...workflow.matchAll(/\$\{\{([^}]*\b(?:secrets|vars)\.[A-Z0-9_]+[^}]*)\}\}/g)].map((m) => m[1]!.trim());
+    assert.ok(reads.length >= expected.size, 'the workflow reads the contracts\' variables');
+    for (const read of reads) {
+      const gated = /^matrix\.api == '([^']+)' && (?:secrets|vars)\.([A-Z0-9_]+) \|\| ''$/.exec(read);
+      assert.ok(gated && expected.get(gated[2]!) === gated[1], `nightly.yml reads \${{ ${read} }}: only the shard of that variable's API may read it`);
     }
   });
 
