@@ -2,17 +2,49 @@
 // every reporter, then the traceability matrix (reports/traceability.*) and the Allure report, whatever
 // the outcome. Exits with cucumber's status, or 1 when tags and the behaviour catalogue disagree. Extra
 // arguments go to cucumber-js (`npm run acceptance -- --tags @smoke`).
-import { spawnSync } from 'node:child_process';
+// One run at a time per folder (reports/.run.lock: a second is refused with one sentence); a run that
+// selects no scenario says so and builds no report; a SIGTERM (npm's, or to this process), SIGINT or
+// SIGHUP stops cucumber and Allure too, and leaves the previous report as it was.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { exitStatusFor, runChild, stopWithChildren, stopping } from './run/children';
+import { takeReportsLock } from './run/lock';
+import { nothingSelected } from './run/selection';
 
-rmSync('reports/allure-results', { recursive: true, force: true });
-const cucumber = spawnSync(process.execPath, ['node_modules/@cucumber/cucumber/bin/cucumber.js', ...process.argv.slice(2)], { stdio: 'inherit' });
-if (cucumber.status === 2 || cucumber.error) process.exit(cucumber.status ?? 1); // bad configuration: nothing ran
-// In this process (already under tsx), loaded only now: a second node process cost a start-up of its own.
-const { trace } = require('./traceability') as typeof import('./traceability');
-const catalogueProblems = trace({ run: 'acceptance', messages: ['reports/messages.ndjson'], junit: [{ file: 'reports/junit.xml', messages: 'reports/messages.ndjson' }] });
-const { buildReport } = require('./report') as typeof import('./report');
-const report = buildReport();
-console.log(`Cucumber: ${join(process.cwd(), 'reports/cucumber.html')}, JUnit: reports/junit.xml`);
-process.exit(cucumber.status || report || (catalogueProblems ? 1 : 0));
+const COMMAND = 'npm run acceptance';
+const MESSAGES = 'reports/messages.ndjson';
+
+function stopped(): number {
+  const signal = stopping()!;
+  console.error(`${COMMAND} was stopped (${signal}) with cucumber and Allure: the previous Allure report is kept.`);
+  return exitStatusFor(signal);
+}
+
+async function main(args: string[]): Promise<number> {
+  rmSync('reports/allure-results', { recursive: true, force: true });
+  rmSync(MESSAGES, { force: true }); // a stream left by an earlier run would read as this one's
+  const cucumber = await runChild(process.execPath, ['node_modules/@cucumber/cucumber/bin/cucumber.js', ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (stopping()) return stopped();
+  if (cucumber.status === 2 || cucumber.error) return cucumber.status ?? 1; // bad configuration: nothing ran
+  const nothing = nothingSelected(COMMAND, args, MESSAGES);
+  if (nothing) {
+    console.error(nothing);
+    return 1;
+  }
+  // In this process (already under tsx), loaded only now: a second node process cost a start-up of its own.
+  const { trace } = require('./traceability') as typeof import('./traceability');
+  const catalogueProblems = trace({ run: 'acceptance', messages: [MESSAGES], junit: [{ file: 'reports/junit.xml', messages: MESSAGES }] });
+  const { buildReport } = require('./report') as typeof import('./report');
+  const report = await buildReport();
+  if (stopping()) return stopped();
+  console.log(`Cucumber: ${join(process.cwd(), 'reports/cucumber.html')}, JUnit: reports/junit.xml`);
+  return cucumber.status || report || (catalogueProblems ? 1 : 0);
+}
+
+stopWithChildren();
+const refused = takeReportsLock(COMMAND);
+if (refused) {
+  console.error(refused);
+  process.exit(1);
+}
+void main(process.argv.slice(2)).then((status) => process.exit(status));

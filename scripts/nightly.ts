@@ -1,14 +1,17 @@
 // `npm run nightly`: the regression against real sandboxes. Runs the nightly profile (only APIs whose
 // <PREFIX>BASE_URL is set; with none it stops at once, naming the variables), then reruns — up to
 // NIGHTLY_RETRIES times (default 2) — only the scenarios whose failure was a network error
-// (TargetError: refused, reset, DNS, timeout), never an assertion.
+// (TargetError: refused, reset, DNS, timeout), never an assertion, nor a too-large body. An API that
+// refused the connection to every scenario it ran is down, not flaky: it is not retried, in one sentence.
 // Reruns land in the same Allure results, where they show as retries. Then writes the traceability
 // matrix (reports/traceability.*) and builds the report.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { Envelope } from '@cucumber/messages';
-import { ConfigError, loadConfig, nightlyNothingToRun, type Config } from '../support/config';
+import { CONTRACT, ConfigError, loadConfig, nightlyNothingToRun, type ApiId, type Config } from '../support/config';
+import { REFUSED } from '../support/errors';
 import { envelopes, runScenarios } from '../support/traceability/scenarios';
+import { shownUrl } from './report';
 import { trace } from './traceability';
 
 interface Outcome {
@@ -16,6 +19,10 @@ interface Outcome {
   network: Set<string>;
   other: Set<string>;
   passed: Set<string>;
+  /** Of `network`: the connection was refused. */
+  refused: Set<string>;
+  /** Of `passed`: skipped (an @emulator scenario against a real target), so it says nothing about the target. */
+  skipped: Set<string>;
 }
 
 function cucumber(args: string[]): number {
@@ -27,7 +34,7 @@ function cucumber(args: string[]): number {
 export function outcomes(ndjson: string): Outcome {
   const where = new Map<string, string>();
   const caseOf = new Map<string, string>();
-  const result: Outcome = { network: new Set(), other: new Set(), passed: new Set() };
+  const result: Outcome = { network: new Set(), other: new Set(), passed: new Set(), refused: new Set(), skipped: new Set() };
   const verdict = new Map<string, 'network' | 'other' | 'passed'>();
   for (const line of ndjson.split('\n')) {
     if (!line.trim()) continue;
@@ -39,13 +46,41 @@ export function outcomes(ndjson: string): Outcome {
       verdict.set(where.get(caseOf.get(envelope.testCaseStarted.id)!)!, 'passed');
     }
     const step = envelope.testStepFinished;
+    if (step && step.testStepResult.status === 'SKIPPED') result.skipped.add(where.get(caseOf.get(step.testCaseStartedId)!)!);
     if (step && step.testStepResult.status !== 'PASSED' && step.testStepResult.status !== 'SKIPPED') {
       const scenario = where.get(caseOf.get(step.testCaseStartedId)!)!;
-      if (verdict.get(scenario) === 'passed') verdict.set(scenario, step.testStepResult.exception?.type === 'TargetError' ? 'network' : 'other');
+      const { exception } = step.testStepResult;
+      if (verdict.get(scenario) === 'passed') verdict.set(scenario, exception?.type === 'TargetError' ? 'network' : 'other');
+      if (exception?.type === 'TargetError' && exception.message?.split('\n')[0]!.includes(`: ${REFUSED};`)) result.refused.add(scenario);
     }
   }
   for (const [scenario, outcome] of verdict) result[outcome].add(scenario);
+  for (const scenario of result.skipped) if (!result.passed.has(scenario)) result.skipped.delete(scenario);
+  for (const scenario of result.refused) if (!result.network.has(scenario)) result.refused.delete(scenario);
   return result;
+}
+
+/** `features/alm/login.feature:12` → alm. */
+const apiOf = (scenario: string) => /^features\/([^/]+)\//.exec(scenario)?.[1] ?? '';
+
+/**
+ * The APIs that refused the connection to every scenario of theirs that ran (skipped ones aside), with
+ * those scenarios: a target that is down, which a retry a few seconds later would only wait on again.
+ */
+export function refusingEverything(outcome: Outcome): Map<string, string[]> {
+  const byApi = new Map<string, string[]>();
+  for (const scenario of [...outcome.network, ...outcome.other, ...outcome.passed]) {
+    if (outcome.skipped.has(scenario)) continue;
+    byApi.set(apiOf(scenario), [...(byApi.get(apiOf(scenario)) ?? []), scenario]);
+  }
+  return new Map([...byApi].filter(([, scenarios]) => scenarios.every((scenario) => outcome.refused.has(scenario))));
+}
+
+/** The one sentence for an API that is not retried. */
+export function notRetriedSentence(api: string, scenarios: number, config: Config): string {
+  const target = config.targets[api as ApiId];
+  const where = target?.baseUrl === undefined ? 'its emulator' : `${CONTRACT[api as ApiId].prefix}BASE_URL=${shownUrl(target.baseUrl)}`;
+  return `${api} refused the connection to all ${scenarios} of its scenarios (nothing listens at ${where}), so none is retried: start that sandbox or correct the URL.`;
 }
 
 function configuration(): Config {
@@ -76,7 +111,10 @@ if (require.main === module) {
   }
   // Every attempt's results, in order, for the traceability matrix: a retry's result wins.
   const ran = runScenarios(envelopes(readFileSync('reports/nightly.ndjson', 'utf8')));
-  let network = first.network;
+  const down = refusingEverything(first);
+  const notRetried = [...down.values()].flat();
+  if (config.nightly.retries > 0) for (const [api, scenarios] of down) console.log(`\n${notRetriedSentence(api, scenarios.length, config)}`);
+  let network = new Set([...first.network].filter((scenario) => !notRetried.includes(scenario)));
   const retries = config.nightly.retries;
   for (let attempt = 1; attempt <= retries && network.size > 0; attempt += 1) {
     console.log(`\nRetry ${attempt} of ${retries}: ${network.size} scenario(s) failed on a network error: ${[...network].join(' ')}`);
@@ -97,10 +135,11 @@ if (require.main === module) {
     ],
   });
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/report.ts'], { stdio: 'inherit' });
-  const failed = [...first.other, ...network];
+  const failed = [...first.other, ...network, ...notRetried];
+  const unreachable = network.size + notRetried.length;
   console.log(
     failed.length
-      ? `\nNightly: ${failed.length} scenario(s) failed (${network.size} still unreachable after ${retries} retries, ${first.other.size} product or test failures).`
+      ? `\nNightly: ${failed.length} scenario(s) failed (${unreachable} still unreachable after ${retries} retries${notRetried.length ? `, ${notRetried.length} of them not retried` : ''}, ${first.other.size} product or test failures).`
       : '\nNightly: every scenario passed.',
   );
   process.exit(failed.length || catalogueProblems ? 1 : 0);

@@ -1,14 +1,17 @@
 // `npm run report`: turns reports/allure-results into reports/allure-report with Allure 2, after adding
 // what stakeholders need around the results: the target of each API (emulator or URL) and versions,
 // the executor, categories that tell a product defect from a broken test environment, and the history
-// of the previous report (kept when reports/allure-report/history exists).
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// of the previous report (kept when reports/allure-report/history exists). Allure builds into a folder
+// next to the report, swapped in only once whole: an interrupted build leaves the previous report, and
+// its history, as they were.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { apiModule } from '../support/apis';
 import { CONTRACT, loadConfig, type Config } from '../support/config';
 import { CATEGORY_CODES, type CategoryCode } from '../support/errors';
 import { Redactor } from '../support/redact';
+import { exitStatusFor, runChild, stopWithChildren, stopping } from './run/children';
+import { takeReportsLock } from './run/lock';
 
 export const RESULTS = 'reports/allure-results';
 export const REPORT = 'reports/allure-report';
@@ -114,23 +117,64 @@ export function carryHistory(results = RESULTS, previousReport = REPORT): boolea
   return true;
 }
 
-export function generateReport(results = RESULTS, report = REPORT): void {
+/** Where a build of `report` goes until it is whole: next to it (a rename, never a copy), named by the builder's pid. */
+function buildingFolder(report: string, pid = process.pid): string {
+  return join(dirname(report), `.${basename(report)}.building-${pid}`);
+}
+
+/** Leftovers of builds whose process is gone (killed with SIGKILL): removed before this one starts. */
+function removeAbandonedBuilds(report: string): void {
+  const prefix = `.${basename(report)}.building-`;
+  if (!existsSync(dirname(report))) return;
+  for (const name of readdirSync(dirname(report))) {
+    const pid = Number(name.slice(prefix.length));
+    if (!name.startsWith(prefix) || !Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      rmSync(join(dirname(report), name), { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Allure's report of `results`, built aside and swapped in whole. Why it failed, or undefined: the
+ * previous report is then untouched (Allure missing, or the build stopped by a signal).
+ */
+export async function generateReport(results = RESULTS, report = REPORT): Promise<'failed' | 'stopped' | undefined> {
+  removeAbandonedBuilds(report);
+  const building = buildingFolder(report);
   // C1-only JIT: Allure is a short-lived JVM, and this cuts its build by about 15 % (measured by npm run bench).
   const env = { ...process.env, JAVA_OPTS: process.env.JAVA_OPTS ?? '-XX:TieredStopAtLevel=1' };
-  execFileSync(ALLURE, ['generate', results, '-o', report, '--clean'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  try {
+    const ended = await runChild(ALLURE, ['generate', results, '-o', building, '--clean'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    if (stopping() || ended.signal) return 'stopped';
+    if (ended.status !== 0 || !existsSync(join(building, 'index.html'))) return 'failed';
+    // Two renames, nothing asynchronous between them: a signal is handled after both.
+    const previous = `${building}.previous`;
+    if (existsSync(report)) renameSync(report, previous);
+    renameSync(building, report);
+    rmSync(previous, { recursive: true, force: true });
+    return undefined;
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
 }
 
 /** Context, history and the report, with one sentence on what went wrong; the exit status. */
-export function buildReport(): number {
+export async function buildReport(): Promise<number> {
   if (!existsSync(RESULTS)) {
     console.error(`No results in ${RESULTS}: run "npm run acceptance" (or cucumber-js with the default profile) first.`);
     return 1;
   }
   writeReportContext();
   const history = carryHistory();
-  try {
-    generateReport();
-  } catch {
+  const failed = await generateReport();
+  if (failed === 'stopped') {
+    console.error(`The report build was stopped (${stopping() ?? 'a signal'}): ${REPORT} is the previous report, untouched.`);
+    return exitStatusFor(stopping() ?? 'SIGTERM');
+  }
+  if (failed) {
     console.error('Allure could not build the report: it needs Java 17 (java on PATH or JAVA_HOME). .ci/run installs it with apt.');
     return 1;
   }
@@ -138,4 +182,12 @@ export function buildReport(): number {
   return 0;
 }
 
-if (require.main === module) process.exit(buildReport());
+if (require.main === module) {
+  stopWithChildren();
+  const refused = takeReportsLock('npm run report');
+  if (refused) {
+    console.error(refused);
+    process.exit(1);
+  }
+  void buildReport().then((status) => process.exit(status));
+}

@@ -23,6 +23,16 @@ export class ExpectationError extends Error {
   }
 }
 
+/**
+ * The answer is larger than MAX_BODY_BYTES and was cut (support/world/body-limit.ts): a bad body from the
+ * product, never a network error, so the nightly does not retry it (it retries TargetErrors only).
+ */
+export class BodyTooLargeError extends ExpectationError {
+  constructor(message: string) {
+    super(message, 'bad-body');
+  }
+}
+
 /** The target could not be asked: refused, unknown host, TLS, timeout. Allure shows it as broken. */
 export class TargetError extends Error {
   readonly category = 'unreachable' satisfies CategoryCode;
@@ -49,10 +59,13 @@ export class ConfigurationError extends Error {
   }
 }
 
+/** What a refused connection's sentence says: scripts/nightly.ts finds refused scenarios by it, in the message. */
+export const REFUSED = 'the connection was refused (nothing listens there)';
+
 /** A network-level failure, by error code or type rather than wording (which changes between versions). */
 export function classifyTransportError(error: unknown): { kind: TargetError['kind']; what: string } {
   const text = error instanceof Error ? `${error.name} ${error.message.split('Call log:')[0]}` : String(error);
-  if (/ECONNREFUSED/.test(text)) return { kind: 'refused', what: 'the connection was refused (nothing listens there)' };
+  if (/ECONNREFUSED/.test(text)) return { kind: 'refused', what: REFUSED };
   if (/ECONNRESET|EPIPE|socket hang up|aborted/i.test(text)) return { kind: 'reset', what: 'the connection was reset or cut before a whole answer came' };
   if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/.test(text)) return { kind: 'dns', what: 'the host name could not be resolved' };
   if (/certificate|SSL|TLS|EPROTO/i.test(text)) return { kind: 'tls', what: 'the TLS handshake failed' };

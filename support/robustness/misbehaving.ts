@@ -1,8 +1,10 @@
 // A tiny node:http server that misbehaves the ways real targets do: HTML where JSON was promised,
 // truncated or DOCTYPE-laden XML, empty bodies, wrong Content-Types, secrets echoed back, bodies cut
-// short, resets, bytes that are not HTTP, and no answer at all. The fixture features run against it.
+// short, resets, bytes that are not HTTP, no answer at all, and answers far too large (200 MB, declared
+// or chunked, and a gzip bomb). The fixture features run against it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 export interface Misbehaving {
   url: string;
@@ -17,6 +19,34 @@ function reply(res: http.ServerResponse, status: number, type: string | undefine
   const payload = Buffer.isBuffer(body) ? body : Buffer.from(body);
   res.writeHead(status, { ...(type ? { 'Content-Type': type } : {}), 'Content-Length': String(payload.length), ...extra });
   res.end(payload);
+}
+
+/** What the oversized answers weigh: far past any MAX_BODY_BYTES (one cost a cucumber process 0.8 GB of RSS before the limit). */
+export const HUGE_BYTES = 200 * 1024 * 1024;
+const FILLER = Buffer.alloc(64 * 1024, '7');
+
+/** Writes `total` bytes of filler as the client takes them (never 200 MB in memory); stops when the client goes. */
+function stream(res: http.ServerResponse, total: number): void {
+  let sent = 0;
+  const pump = (): void => {
+    while (sent < total && !res.destroyed) {
+      sent += FILLER.length;
+      if (!res.write(FILLER)) return void res.once('drain', pump);
+    }
+    res.end();
+  };
+  res.on('error', () => undefined);
+  pump();
+}
+
+let bomb: Buffer | undefined;
+/** HUGE_BYTES of zeros as 200 concatenated gzip members of 1 MiB each (gunzip reads them all): about 200 KB. */
+function gzipBomb(): Buffer {
+  if (!bomb) {
+    const member = gzipSync(Buffer.alloc(1024 * 1024), { level: 9 });
+    bomb = Buffer.concat(Array.from({ length: HUGE_BYTES / (1024 * 1024) }, () => member));
+  }
+  return bomb;
 }
 
 function routes(): Record<string, Route> {
@@ -50,6 +80,15 @@ function routes(): Record<string, Route> {
     '/not-http': (req) => {
       req.socket.end('NOT HTTP AT ALL\r\n\r\n');
     },
+    '/huge-body': (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(HUGE_BYTES) });
+      stream(res, HUGE_BYTES);
+    },
+    '/huge-chunked': (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' }); // no Content-Length: chunked
+      stream(res, HUGE_BYTES);
+    },
+    '/gzip-bomb': (_req, res) => reply(res, 200, 'application/json', gzipBomb(), { 'Content-Encoding': 'gzip' }),
   };
 }
 
@@ -80,10 +119,21 @@ export async function startMisbehaving(): Promise<Misbehaving> {
 // ---- the fixture run: cucumber against the misbehaving server, each failure checked -------------
 
 export const FIXTURE = 'tests/fixtures/misbehaving/features';
+/** The oversized answers alone (tests/body-limit.test.ts runs just these, measuring the process). */
+export const OVERSIZED_FIXTURE = `${FIXTURE}/token-login/body-limit.feature`;
 export const FIXTURE_TIMEOUT_MS = 1_000;
 const CREDENTIALS = { TOKEN_LOGIN_USERNAME: 'Zq81-misfit-user', TOKEN_LOGIN_PASSWORD: 'Zq81-Misfit-Secret-42' };
 const URL_OF = (path: string) => `GET http://127\\.0\\.0\\.1:\\d+/${path}`;
 const UNREACHABLE = (path: string, what: string) => new RegExp(`^Cannot reach token-login \\(Pégase 3 API login\\): ${URL_OF(path)}: ${what}; .+\\.$`);
+const TOO_LARGE = (path: string, what: string) =>
+  new RegExp(`^The answer of token-login \\(Pégase 3 API login\\) to ${URL_OF(path)} is larger than MAX_BODY_BYTES \\(4194304 bytes\\): ${what}; raise MAX_BODY_BYTES if an answer that large is expected\\.$`);
+
+/** The answers past MAX_BODY_BYTES (its default, 4 MiB): each cut, as a bad body, with the size it had. */
+export const OVERSIZED_FAILURES: Record<string, RegExp> = {
+  'a 200 MB body with its Content-Length': TOO_LARGE('huge-body', 'its Content-Length declares 209715200 bytes \\(200\\.0 MiB\\), so its body was not read'),
+  'a 200 MB chunked body without a Content-Length': TOO_LARGE('huge-chunked', 'more than 4194304 bytes came without a Content-Length \\(chunked\\), and it was cut there'),
+  'a gzip bomb of 200 KB that expands to 200 MB': TOO_LARGE('gzip-bomb', 'its gzip body expanded past that from \\d+ bytes on the wire \\(Content-Length \\d+\\), and it was cut there'),
+};
 
 /** The first line of each scenario's failure: one sentence saying what was expected and what came. */
 export const EXPECTED_FAILURES: Record<string, RegExp> = {
@@ -107,6 +157,7 @@ export const EXPECTED_FAILURES: Record<string, RegExp> = {
   'the body is cut short': UNREACHABLE('cut-body', 'the connection was reset or cut before a whole answer came'),
   'bytes that are not HTTP': UNREACHABLE('not-http', 'the request failed \\(.*Parse Error.*\\)'),
   'a body that claims gzip but is not': UNREACHABLE('gzip-lie', 'the request failed \\(.*decompress.*\\)'),
+  ...OVERSIZED_FAILURES,
 };
 
 /** Words that mean an exception escaped instead of a sentence being written. */
@@ -129,6 +180,10 @@ export interface FixtureResult {
   secretLeaks: number;
   problems: string[];
   output: string;
+  /** The cucumber process's peak resident set (its maxRSS), in MB. */
+  peakRssMb: number | undefined;
+  /** Its message stream (ndjson), for a check of how the nightly would classify each failure. */
+  messages: string;
 }
 
 interface Envelope {
@@ -143,19 +198,34 @@ function secretForms(): string[] {
   return Object.values(CREDENTIALS).flatMap((value) => [value, Buffer.from(value).toString('base64'), encodeURIComponent(value), value.slice(0, 8)]);
 }
 
-/** Runs the fixture features against a fresh misbehaving server and checks every failure. */
-export async function runMisbehavingFixture(): Promise<FixtureResult> {
+/**
+ * Runs the fixture features (or `features`, each failure checked against `expected`) against a fresh
+ * misbehaving server and checks every failure.
+ */
+export async function runMisbehavingFixture(features = [FIXTURE], expected = EXPECTED_FAILURES): Promise<FixtureResult> {
   const { spawn } = await import('node:child_process');
-  const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+  const { existsSync, mkdtempSync, readFileSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
+  const { join, resolve: absolute } = await import('node:path');
   const server = await startMisbehaving();
   const dir = mkdtempSync(join(tmpdir(), 'misbehaving-'));
   const messages = join(dir, 'messages.ndjson');
+  const rssFile = join(dir, 'rss.txt');
+  const peakRss = `--require ${JSON.stringify(absolute('scripts/bench/peak-rss.cjs'))}`; // quoted: NODE_OPTIONS splits on spaces
   const started = performance.now();
   const ran = await new Promise<{ status: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/@cucumber/cucumber/bin/cucumber.js', '-p', 'quiet', FIXTURE, '--format', `message:${messages}`], {
-      env: { ...process.env, FORCE_COLOR: '0', EMULATOR_FAULT: undefined, TOKEN_LOGIN_BASE_URL: server.url, ...CREDENTIALS, REQUEST_TIMEOUT_MS: String(FIXTURE_TIMEOUT_MS) },
+    const child = spawn(process.execPath, ['node_modules/@cucumber/cucumber/bin/cucumber.js', '-p', 'quiet', ...features, '--format', `message:${messages}`], {
+      env: {
+        ...process.env,
+        FORCE_COLOR: '0',
+        EMULATOR_FAULT: undefined,
+        MAX_BODY_BYTES: undefined, // its default, which OVERSIZED_FAILURES states
+        TOKEN_LOGIN_BASE_URL: server.url,
+        ...CREDENTIALS,
+        REQUEST_TIMEOUT_MS: String(FIXTURE_TIMEOUT_MS),
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${peakRss}`.trim(),
+        BENCH_RSS_FILE: rssFile,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -170,8 +240,11 @@ export async function runMisbehavingFixture(): Promise<FixtureResult> {
   const durationMs = Math.round(performance.now() - started);
   await server.close();
   let text = '';
+  let peakRssMb: number | undefined;
   try {
     text = readFileSync(messages, 'utf8');
+    // "<pid> <MB>" per node process the preload saw exit: cucumber's, unless it was killed.
+    if (existsSync(rssFile)) peakRssMb = Math.max(...readFileSync(rssFile, 'utf8').trim().split('\n').map((line) => Number(line.split(' ')[1])));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -191,9 +264,9 @@ export async function runMisbehavingFixture(): Promise<FixtureResult> {
     scenario.status = 'FAILED';
     const message = (step.testStepResult.message ?? '').replace(/^(AssertionError|TargetError)(?: \[[a-z-]+\])?: /, '');
     scenario.sentence = message.split('\n')[0] ?? '';
-    const expected = EXPECTED_FAILURES[name];
-    if (!expected) scenario.problems.push('no expected sentence is listed for this scenario');
-    else if (!expected.test(scenario.sentence)) scenario.problems.push(`its sentence does not match ${expected}: ${scenario.sentence.slice(0, 300)}`);
+    const sentence = expected[name];
+    if (!sentence) scenario.problems.push('no expected sentence is listed for this scenario');
+    else if (!sentence.test(scenario.sentence)) scenario.problems.push(`its sentence does not match ${sentence}: ${scenario.sentence.slice(0, 300)}`);
     const exchange = message.split('\n\n').slice(1).join('\n\n');
     if (!/^GET http:\/\/127\.0\.0\.1:\d+\//.test(exchange) || !exchange.includes('Password: [REDACTED]') || !exchange.includes('User-Name: [REDACTED]') || !exchange.includes('←')) {
       scenario.problems.push('the redacted exchange does not follow the sentence');
@@ -211,7 +284,7 @@ export async function runMisbehavingFixture(): Promise<FixtureResult> {
   const unhandled = UNHANDLED.test(ran.output) ? 1 : 0;
   const problems = [
     ...scenarios.flatMap((s) => s.problems.map((p) => `${s.name}: ${p}`)),
-    ...Object.keys(EXPECTED_FAILURES).filter((name) => !byScenario.has(name)).map((name) => `${name}: the scenario did not run`),
+    ...Object.keys(expected).filter((name) => !byScenario.has(name)).map((name) => `${name}: the scenario did not run`),
     ...(ran.status === 1 ? [] : [`cucumber exited ${ran.status} (expected 1: every scenario fails)`]),
     ...(secretLeaks ? [`${secretLeaks} form(s) of the credentials appear in the output`] : []),
     ...(unhandled ? [`the output names an exception: ${UNHANDLED.exec(ran.output)?.[0]}`] : []),
@@ -225,5 +298,7 @@ export async function runMisbehavingFixture(): Promise<FixtureResult> {
     secretLeaks,
     problems,
     output: ran.output,
+    peakRssMb,
+    messages: text,
   };
 }

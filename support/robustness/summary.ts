@@ -16,6 +16,7 @@ export function fixturePart(result: FixtureResult): FixturePart {
     secretLeaks: result.secretLeaks,
     durationMs: result.durationMs,
     problems: result.problems,
+    peakRssMb: result.peakRssMb,
     sentences: Object.fromEntries(result.scenarios.map((s) => [s.name, s.sentence])),
   };
 }
