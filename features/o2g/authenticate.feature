@@ -55,6 +55,14 @@ Feature: O2G authentication with HTTP Basic credentials
       Then the JWT "{{credential}}" has the header field "alg" equal to "HS256"
       And the JWT "{{credential}}" has the claim "sub" equal to "${O2G_USERNAME}"
 
+    @O2G-05
+    Scenario: the credential is a signed JWT issued no later than the answer
+      Given HTTP Basic credentials "${O2G_USERNAME}" and "${O2G_PASSWORD}"
+      When I send a GET request to "/api/rest/authenticate?version=1.0"
+      And I remember the JSON value at "$.credential" as "credential"
+      Then the JWT "{{credential}}" names a signing algorithm other than "none"
+      And the JWT claim "iat" of "{{credential}}" is not in the future
+
     @O2G-01 @SEC-03 @emulator
     Scenario: the emulator's AlcUserId cookie is HttpOnly for the whole site
       Given HTTP Basic credentials "${O2G_USERNAME}" and "${O2G_PASSWORD}"

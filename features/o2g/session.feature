@@ -87,6 +87,22 @@ Feature: Opening an O2G session with the AlcUserId cookie
       And the JSON value at "$.services" is an array
       And the session expires timeToLive seconds after it was created, give or take 5 seconds
 
+    # A lifetime counted in minutes (1800 s read as 30) would fall below a minute's worth of seconds.
+    @O2G-07
+    Scenario: the session's lifetime is counted in seconds, and it lists its services one by one
+      Given the request header "Content-Type" is "application/json"
+      When I send a POST request to "/api/rest/1.0//sessions" with body:
+        """json
+        {"applicationName": "${O2G_APPLICATION_NAME}"}
+        """
+      Then the response status is 200
+      And the JSON value at "$.timeToLive" is at least 60
+      And the JSON array at "$.services" has at least 1 item
+      And every item of the JSON array at "$.services" matches the "o2g service" schema
+      And the JSON array at "$.services" contains an item whose "serviceName" is "Sessions"
+      And the JSON value at "$.creationDate" is an ISO date
+      And the JSON value at "$.expirationDate" is an ISO date
+
   Rule: the sessions call without a valid AlcUserId cookie is refused with 401 and an O2G error
 
     @O2G-08

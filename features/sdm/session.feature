@@ -48,6 +48,13 @@ Feature: An Oracle SDM session lives in its cookie until logout
       And the response content type is "application/xml"
       And the cookie jar holds "JSESSIONID"
 
+    @SDM-08
+    Scenario: the session cookie is for this host only and carries no expiry of its own
+      When I am logged in to SDM
+      Then the response sets the cookie "JSESSIONID" without the Domain attribute
+      And the response sets the cookie "JSESSIONID" without the Expires attribute
+      And the response sets the cookie "JSESSIONID" without the Max-Age attribute
+
   Rule: the session opens the inventory, and nothing else does
 
     @SDM-08 @SDM-03 @severity:critical

@@ -18,6 +18,9 @@ export const APIS = [
   // new-api: next API here
 ] as const satisfies readonly ApiModule[];
 
+/** The same list typed as what every API provides, so an optional part reads as possibly absent on any. */
+export const MODULES: readonly ApiModule[] = APIS;
+
 export type ApiId = (typeof APIS)[number]['contract']['id'];
 export const API_IDS = APIS.map((api) => api.contract.id) as ApiId[];
 

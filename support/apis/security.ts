@@ -1,6 +1,6 @@
-// The security baseline every login API's features are tagged with (SEC-nn): OWASP ASVS session and
-// authentication rules, our reading of them for these APIs (none is stated by a vendor), each with the APIs
-// it applies to. docs/behaviours.md is generated from this list and the APIs' behaviours.ts.
+// The security baseline every login API's features are tagged with (SEC-nn): OWASP ASVS session,
+// authentication and access-control rules, our reading of them for these APIs (none is stated by a
+// vendor), each with the APIs it applies to. docs/behaviours.md is generated from this list and the APIs' behaviours.ts.
 import type { Behaviour } from './types';
 
 const ASVS4 = 'OWASP Application Security Verification Standard (ASVS) 4.0.3 — V3 Session Management';
@@ -45,5 +45,20 @@ export const SECURITY_BEHAVIOURS: Array<Behaviour & { appliesTo: string[] }> = [
     source: { document: ASVS4, section: 'V3.2 Session Binding, 3.2.1; V3.3 Session Logout and Timeout, 3.3.1', quote: 'Verify the application generates a new session token on user authentication. / Verify that logout and expiration invalidate the session token' },
     note: 'For the APIs with server-side sessions and a logout. Not token-login: its JWT is a pure function of the user and the expiry second, and it has no logout.',
     appliesTo: ['o2g', 'address-manager', 'alm', 'sdm'],
+  },
+  {
+    id: 'SEC-06',
+    statement:
+      'Every route that needs a session refuses a call without credentials, with an expired or logged-out session, and with a forged credential, as the API documents its refusal; the same call with the live session is served.',
+    documented: false,
+    source: {
+      document: 'OWASP Application Security Verification Standard (ASVS) 4.0.3 — V4 Access Control; V3 Session Management',
+      section: 'V4.1 General Access Control Design, 4.1.3; V3.3 Session Logout and Timeout, 3.3.1; V3.5 Token-based Session Management, 3.5.3',
+      quote: 'users should only be able to access functions, data files, URLs, controllers, services, and other resources, for which they possess specific authorization.',
+    },
+    note:
+      'Route by route, as Schemathesis\'s ignored_auth check does: the routes and how each API refuses are listed in support/apis/<api>/protected-routes.ts, which `npm run auth-features` turns into features/<api>/unauthenticated.feature; ' +
+      'an expired session only on an emulator (its clock moves), a logged-out one wherever the API has a logout.',
+    appliesTo: ALL,
   },
 ];

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { FaultInfo } from '../emulators/kit';
 import type { Emulator } from '../emulators/types';
 import type { Endpoint } from '../robustness/endpoints';
+import type { ProtectedRoutes } from '../unauthenticated/routes';
 
 export interface VariableSpec {
   /** Value used when the API runs on its emulator and the variable is unset. */
@@ -74,6 +75,8 @@ export interface ApiModule {
   schemas: readonly NamedSchema[];
   /** Every routed endpoint with a valid baseline request, for the robustness corpus. */
   endpoints(vars: Record<string, string>): Endpoint[];
+  /** Its routes that need a session and how it refuses a call without one (protected-routes.ts, SEC-06). */
+  protectedRoutes?: ProtectedRoutes;
   /** Extra words after the target in the report's environment (e.g. a status mode). */
   describeTarget?(vars: Record<string, string>): string;
   variants?: readonly Variant[];

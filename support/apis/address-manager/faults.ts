@@ -84,4 +84,15 @@ export const ADDRESS_MANAGER_FAULTS = faultCatalogue<AddressManagerParts>([
   },
   { name: 'failed-login-cookie', behaviours: ['SEC-01'], says: 'sets a JSESSIONID cookie on a failed login', override: (o) => ({ refuseLogin: (knownUser) => withCookie(o.refuseLogin(knownUser)) }) },
   { name: 'session-cookie-on-login', behaviours: ['SEC-04'], says: 'also sets a JSESSIONID cookie on a successful login', override: (o) => ({ created: (session) => withCookie(o.created(session)) }) },
+  {
+    name: 'collection-without-auth',
+    behaviours: ['SEC-06', 'BAM-07'],
+    says: 'lists every session, API tokens included, at GET /api/v2/sessions without checking the Authorization header',
+    override: (_o, p) => ({
+      collection: () => {
+        const data = [...p.sessions.values()].map((s) => p.view(s));
+        return p.hal(200, { count: data.length, data, _links: { self: { href: '/api/v2/sessions' } } });
+      },
+    }),
+  },
 ]);

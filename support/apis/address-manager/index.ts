@@ -4,6 +4,7 @@ import { BEHAVIOURS } from './behaviours';
 import { contract } from './contract';
 import { createAddressManagerEmulator } from './emulator';
 import { endpoints } from './endpoints';
+import { PROTECTED_ROUTES } from './protected-routes';
 import { ADDRESS_MANAGER_FAULTS } from './faults';
 import { ADDRESS_MANAGER_SCHEMAS } from './schemas';
 
@@ -14,4 +15,5 @@ export const addressManager = {
   behaviours: BEHAVIOURS,
   schemas: ADDRESS_MANAGER_SCHEMAS,
   endpoints,
+  protectedRoutes: PROTECTED_ROUTES,
 } satisfies ApiModule;

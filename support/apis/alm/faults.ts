@@ -134,6 +134,12 @@ export const ALM_FAULTS = faultCatalogue<AlmParts>([
       },
     }),
   },
+  {
+    name: 'site-session-get-unauthenticated',
+    behaviours: ['SEC-06', 'ALM-08'],
+    says: 'answers GET /qcbin/rest/site-session 200 without authenticating the caller (only PUT and DELETE read the session)',
+    override: (o) => ({ siteSession: (request, params) => (/^(GET|HEAD)$/.test(request.method) ? { status: 200 } : o.siteSession(request, params)) }),
+  },
 ]);
 
 /** Only for the media-type-not-checked fault: the children of an XML body's root element, as the JSON login's fields. */

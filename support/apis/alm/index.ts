@@ -4,6 +4,7 @@ import { BEHAVIOURS } from './behaviours';
 import { contract } from './contract';
 import { createAlmEmulator } from './emulator';
 import { endpoints } from './endpoints';
+import { PROTECTED_ROUTES } from './protected-routes';
 import { ALM_FAULTS } from './faults';
 import { ALM_SCHEMAS } from './schemas';
 
@@ -21,4 +22,5 @@ export const alm = {
   behaviours: BEHAVIOURS,
   schemas: ALM_SCHEMAS,
   endpoints,
+  protectedRoutes: PROTECTED_ROUTES,
 } satisfies ApiModule;

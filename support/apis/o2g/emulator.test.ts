@@ -223,6 +223,7 @@ describe('o2g faults', () => {
       note('unknown user', emu.handle(request('GET', '/api/rest/authenticate?version=1.0', { Authorization: basic('nobody', PASSWORD) })));
       note('no colon', emu.handle(request('GET', '/api/rest/authenticate?version=1.0', { Authorization: 'Basic bm8tY29sb24=' })));
       note('no cookie', emu.handle(request('POST', '/api/rest/1.0/sessions', { 'Content-Type': 'application/json' }, '{"applicationName":"x"}')));
+      note('logout without cookie', emu.handle(request('DELETE', '/api/rest/1.0/sessions')));
       note('open', openSession(emu, cookie));
       note('tampered', emu.handle(withCookie('GET', '/api/rest/1.0/sessions', `${cookie}x`)));
       openSession(emu, second);

@@ -144,6 +144,18 @@ export const O2G_FAULTS = faultCatalogue<O2gParts>([
     says: 'answers GET /api/rest 401 without credentials',
     override: (o, p) => ({ discovery: (request, params) => (basicCredentials(request.headers.authorization) ? o.discovery(request, params) : p.unauthorized('No credentials.')) }),
   },
+  {
+    name: 'logout-without-session',
+    behaviours: ['SEC-06', 'O2G-08'],
+    says: 'answers DELETE /api/rest/1.0/sessions 204 to any caller, ending its session if it has one, instead of 401 without a valid AlcUserId cookie',
+    override: (_o, p) => ({
+      logout: (request) => {
+        const login = p.loginOf(request);
+        if (login) for (const ended of p.loggedOut(login)) p.end(ended);
+        return p.logoutAnswer();
+      },
+    }),
+  },
 ]);
 
 /** The `sub` of something that decodes as a JWT (only the forged-cookie fault trusts it). */

@@ -4,6 +4,7 @@ import { BEHAVIOURS } from './behaviours';
 import { contract } from './contract';
 import { createO2gEmulator } from './emulator';
 import { endpoints } from './endpoints';
+import { PROTECTED_ROUTES } from './protected-routes';
 import { O2G_FAULTS } from './faults';
 import { O2G_SCHEMAS } from './schemas';
 
@@ -14,4 +15,5 @@ export const o2g = {
   behaviours: BEHAVIOURS,
   schemas: O2G_SCHEMAS,
   endpoints,
+  protectedRoutes: PROTECTED_ROUTES,
 } satisfies ApiModule;

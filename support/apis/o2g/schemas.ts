@@ -25,13 +25,16 @@ export const o2gAuthenticate = z.strictObject({
   internalUrl: z.url(),
 });
 
+/** One entry of SessionInfo.services, named so a feature can check every item ("o2g service"). */
+export const o2gService = z.strictObject({ serviceName: z.string().min(1), serviceVersion: z.string(), relativeUrl: z.string() });
+
 export const o2gSession = z.strictObject({
   admin: z.boolean(),
   login: z.string().min(1),
   timeToLive: z.int().positive(),
   publicBaseUrl: z.url(),
   privateBaseUrl: z.url(),
-  services: z.array(z.strictObject({ serviceName: z.string().min(1), serviceVersion: z.string(), relativeUrl: z.string() })),
+  services: z.array(o2gService),
   creationDate: date,
   expirationDate: date,
   otherSessions: z.array(z.strictObject({ sessionId: z.string().min(1), creationDate: date, timeToLive: z.int().positive() })).optional(),
@@ -53,5 +56,6 @@ export const O2G_SCHEMAS: NamedSchema[] = [
   { name: 'o2g discovery', format: 'json', schema: o2gDiscovery },
   { name: 'o2g authenticate', format: 'json', schema: o2gAuthenticate },
   { name: 'o2g session', format: 'json', schema: o2gSession },
+  { name: 'o2g service', format: 'json', schema: o2gService },
   { name: 'o2g error', format: 'json', schema: o2gError },
 ];

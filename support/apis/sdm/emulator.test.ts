@@ -326,7 +326,7 @@ describe('SDM faults and schemas', () => {
       out.push(show(login(emu, SEED_XML, XML, XML, 'v9.9')), show(login(emu, SEED_XML, XML, XML, 'v1.0')));
       out.push(show(probe(emu)), show(probe(emu, aBody)), show(probe(emu, `JSESSIONID=${aId}`)));
       const b = `JSESSIONID=${cookieId(login(emu, SEED_XML, XML))}`;
-      out.push(show(logout(emu)));
+      out.push(show(logout(emu)), show(logout(emu, 'JSESSIONID=0123456789ABCDEF0123456789ABCDEF')));
       clock.advance(31 * 60_000);
       out.push(show(probe(emu, b)));
       out.push(show(logout(emu, `JSESSIONID=${aId}`)), show(probe(emu, `JSESSIONID=${aId}`)), show(probe(emu, b)));

@@ -2,7 +2,7 @@
 // override of one named part of emulator.ts. `npm run mutation` switches each on in turn and expects a
 // scenario tagged with one of its behaviours to fail.
 import { faultCatalogue } from '../../emulators/kit';
-import { withHeaders } from '../../emulators/types';
+import { cookieValue, withHeaders } from '../../emulators/types';
 import { SDM_MESSAGES, type SdmParts } from './emulator';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -187,4 +187,17 @@ export const SDM_FAULTS = faultCatalogue<SdmParts>([
     }),
   },
   { name: 'idle-timeout-30-minutes', behaviours: ['SDM-03'], says: 'ends a session after 30 idle minutes although it says idleTimeout 0', override: () => ({ idleLimitMinutes: 30 }) },
+  {
+    name: 'logout-trusts-any-cookie',
+    behaviours: ['SEC-06', 'SDM-08'],
+    says: 'answers logout 204 to any well-formed JSESSIONID, issued or not, and ends the session only if there is one',
+    override: (_o, p) => ({
+      logout: (request) => {
+        const session = p.sessionOf(request);
+        if (session) p.endSession(session);
+        else if (!/^[0-9A-F]{32}(\.[\w-]+)?$/.test(cookieValue(request.headers.cookie, 'JSESSIONID') ?? '')) return p.logoutWithoutSession(request);
+        return p.loggedOut(request);
+      },
+    }),
+  },
 ]);

@@ -4,6 +4,7 @@ import { BEHAVIOURS } from './behaviours';
 import { contract } from './contract';
 import { createSdmEmulator, SDM_VERSIONS } from './emulator';
 import { endpoints } from './endpoints';
+import { PROTECTED_ROUTES } from './protected-routes';
 import { SDM_FAULTS } from './faults';
 import { SDM_SCHEMAS } from './schemas';
 
@@ -21,4 +22,5 @@ export const sdm = {
   behaviours: BEHAVIOURS,
   schemas: SDM_SCHEMAS,
   endpoints,
+  protectedRoutes: PROTECTED_ROUTES,
 } satisfies ApiModule;

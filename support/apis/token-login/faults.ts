@@ -45,4 +45,13 @@ export const TOKEN_LOGIN_FAULTS = faultCatalogue<TokenLoginParts>([
     says: 'sets a Flask session cookie on a login refused for wrong credentials',
     override: (o) => ({ wrongCredentials: () => withHeaders(o.wrongCredentials(), { 'Set-Cookie': 'session=eyJyZWZ1c2VkIjp0cnVlfQ; HttpOnly; Path=/' }) }),
   },
+  {
+    // The Python slip `if token and not valid(token): refuse`: no Token at all passes the check.
+    name: 'company-info-without-token',
+    behaviours: ['SEC-06', 'TOK-08'],
+    says: 'answers GET /company/info without a Token header with the company data, checking only a Token that is sent',
+    override: (o, p) => ({
+      companyInfo: (request, params) => (request.headers.token === undefined ? p.answer(200, { status: 'ok', data: { name: 'Pégase Demo SA', siret: '00000000000000' } }) : o.companyInfo(request, params)),
+    }),
+  },
 ]);

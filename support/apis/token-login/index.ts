@@ -4,6 +4,7 @@ import { BEHAVIOURS } from './behaviours';
 import { contract } from './contract';
 import { createTokenLoginEmulator } from './emulator';
 import { endpoints } from './endpoints';
+import { PROTECTED_ROUTES } from './protected-routes';
 import { TOKEN_LOGIN_FAULTS } from './faults';
 import { TOKEN_LOGIN_SCHEMAS } from './schemas';
 
@@ -20,6 +21,7 @@ export const tokenLogin = {
   behaviours: BEHAVIOURS,
   schemas: TOKEN_LOGIN_SCHEMAS,
   endpoints,
+  protectedRoutes: PROTECTED_ROUTES,
   describeTarget: (vars) => ` (status mode ${vars.TOKEN_LOGIN_STATUS_MODE})`,
   // TOK-07: the features must pass, and every fault be caught, in the status mode it does not default to.
   variants: [{ name: 'mirror', env: { TOKEN_LOGIN_STATUS_MODE: 'mirror' } }],
