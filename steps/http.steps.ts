@@ -107,7 +107,7 @@ Then('the response content type is {string}', function (this: ApiWorld, expected
 
 // ---- cookies -----------------------------------------------------------------------------------
 
-function cookieSet(world: ApiWorld, name: string): SetCookie | undefined {
+export function cookieSet(world: ApiWorld, name: string): SetCookie | undefined {
   return world.setCookies().map(parseSetCookie).find((cookie) => cookie.name === name);
 }
 
@@ -179,14 +179,14 @@ Then('the cookie jar is empty', async function (this: ApiWorld) {
   if (names.length) this.fail(`Expected an empty cookie jar, but it holds ${names.join(', ')}`);
 });
 
-function namesOf(world: ApiWorld): string {
+export function namesOf(world: ApiWorld): string {
   const names = world.setCookies().map((line) => parseSetCookie(line).name);
   return names.length ? `only ${names.join(', ')}` : 'no cookie at all';
 }
 
 // ---- JSON body ---------------------------------------------------------------------------------
 
-function jsonValue(world: ApiWorld, path: string): unknown {
+export function jsonValue(world: ApiWorld, path: string): unknown {
   const found = readJsonPath(world.json(), path);
   if (!found.found) world.fail(`Expected the JSON body to have ${path}, but it has no ${found.missing}`);
   return found.value;
@@ -221,7 +221,7 @@ Then('the JSON body has no {string}', function (this: ApiWorld, path: string) {
 
 // ---- XML body ----------------------------------------------------------------------------------
 
-function xmlValue(world: ApiWorld, path: string): unknown {
+export function xmlValue(world: ApiWorld, path: string): unknown {
   const found = readXmlPath(world.xml(), path);
   if (!found.found) world.fail(`Expected the XML body to have ${path}, but it has no ${found.missing}`);
   return found.value;
@@ -265,7 +265,7 @@ Then('the response body is empty', function (this: ApiWorld) {
 });
 
 /** A body value for a failure sentence: redacted, then cut (a secret cut first no longer matches whole). */
-function describe(world: ApiWorld, value: unknown): string {
+export function describe(world: ApiWorld, value: unknown): string {
   if (value === undefined) return 'nothing';
   // Learn the body's secret fields first: the quiet profile records nothing, so they may be unknown yet.
   world.redactor.body(world.response.text, world.header('content-type'));

@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { decodeJwt, type DecodedJwt } from '../support/jwt';
 import type { ApiWorld } from '../support/world';
 
-function decode(world: ApiWorld, text: string): DecodedJwt {
+export function decode(world: ApiWorld, text: string): DecodedJwt {
   const token = world.expand(text);
   try {
     return decodeJwt(token);

@@ -1,9 +1,9 @@
-// The documentation stays true: the step catalogue matches the code (and checking it writes nothing into
-// reports/), .env.example names every variable config reads with values that pass validation, and every
+// The documentation stays true: the step catalogue matches the code (checking it writes nothing into
+// reports/, and a new scenario never makes it stale), .env.example names every variable config reads with values that pass validation, and every
 // shell and Python example of docs/sandbox.md succeeds against a running sandbox.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -58,6 +58,44 @@ describe('documentation', () => {
       for (const entry of ['cucumber.cjs', 'package.json', 'tsconfig.json', 'features', 'steps', 'support', 'node_modules']) symlinkSync(resolve(entry), join(scratch, entry));
       assert.match(renderCatalog(scratch), /^# Step catalogue/);
       assert.equal(existsSync(join(scratch, 'reports')), false, 'the catalogue run wrote reports/');
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the catalogue check passing when a scenario is added, and failing when a step is added or an example breaks', () => {
+    // A scratch project: links, but its own copies of features/ and steps/ (to add to) and docs/ (to write).
+    const scratch = mkdtempSync(join(tmpdir(), 'catalog-check-'));
+    try {
+      for (const entry of ['cucumber.cjs', 'package.json', 'tsconfig.json', 'support', 'scripts', 'node_modules']) symlinkSync(resolve(entry), join(scratch, entry));
+      for (const entry of ['features', 'steps']) cpSync(entry, join(scratch, entry), { recursive: true });
+      mkdirSync(join(scratch, 'docs'));
+      const doc = join(scratch, 'docs', 'steps.md');
+      writeFileSync(doc, renderCatalog(scratch));
+      const check = () => tsx('scripts/catalog.ts', ['--check'], {}, scratch);
+      assert.equal(check().status, 0, explain(check()));
+
+      // A scenario of existing steps, in the first feature file by name: it becomes the first use of its
+      // steps (a whole-file comparison with a fresh catalogue differs), and the check still passes.
+      writeFileSync(
+        join(scratch, 'features', 'address-manager', '0-added-by-the-docs-test.feature'),
+        ['@address-manager', 'Feature: added by the docs test', '  @BAM-01', '  Scenario: uses existing steps only', '    When I send a HEAD request to "/api/v2/added-by-the-docs-test"', '    Then the response status is 599', ''].join('\n'),
+      );
+      assert.notEqual(renderCatalog(scratch), readFileSync(doc, 'utf8'), 'the new scenario changed what a fresh catalogue shows');
+      const afterScenario = check();
+      assert.equal(afterScenario.status, 0, explain(afterScenario));
+
+      // A new step definition, not regenerated, and an example that no longer matches its step: both named.
+      writeFileSync(join(scratch, 'steps', 'zz-added-by-the-docs-test.steps.ts'), "import { Then } from '@cucumber/cucumber';\nThen('a step the catalogue does not list yet', function () {});\n");
+      const written = readFileSync(doc, 'utf8');
+      const broken = written.replace(/^(\| `the response status is \{int\}` \| )`[^`]*`/m, '$1`the response status is two hundred`');
+      assert.notEqual(broken, written, 'the catalogue lists the status step with an example');
+      writeFileSync(doc, broken);
+      const afterStep = check();
+      assert.equal(afterStep.status, 1, explain(afterStep));
+      assert.match(afterStep.stderr, /docs\/steps\.md is out of date: run npm run catalog/);
+      assert.match(afterStep.stderr, /steps\/zz-added-by-the-docs-test\.steps\.ts:2 defines `a step the catalogue does not list yet`, which docs\/steps\.md does not list/);
+      assert.match(afterStep.stderr, /the example `the response status is two hundred` of `the response status is \{int\}` matches no step/);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
