@@ -1,6 +1,7 @@
 // One HTTP exchange as recorded for the World and the report: what was sent, what came back (body read
 // once), how long it took. `describeExchange` renders it like a Postman console, always redacted.
 import type { HeaderLine, Redactor } from './redact';
+import type { RequestProvenance } from './world/provenance';
 import { parseXml } from './xml';
 
 export interface SentRequest {
@@ -10,6 +11,8 @@ export interface SentRequest {
   /** Cookies the session's jar added (name=value pairs), shown as the Cookie header. */
   jarCookies: string;
   body: string | undefined;
+  /** Which `${VAR}` or `{{name}}` produced which part, for the curl line (kept only when recording). */
+  provenance?: RequestProvenance;
 }
 
 export interface ReceivedResponse {

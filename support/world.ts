@@ -9,12 +9,14 @@ import type { APIRequestContext } from '@playwright/test';
 import type { ApiId, ApiTarget } from './config';
 import { classifyTransportError, type ExpectationCategory } from './errors';
 import { headerValues, type Exchange, type ReceivedResponse } from './exchange';
-import { interpolate, type Escape } from './interpolate';
+import { interpolateTraced, type Escape } from './interpolate';
 import type { HeaderLine, Redactor } from './redact';
 import { baseUrlOf, config, configurationVariables, credentialsRedactor, emulatorOf } from './runtime';
 import { joinUrl } from './join-url';
 import { parseXml } from './xml';
 import { citedBody, expectationFailure, notJsonSentence, notXmlSentence, requestLine, unreachableError, wrongStatusSentence } from './world/failures';
+import { bodyTooLargeError, cutLine, watchBody } from './world/body-limit';
+import { Provenance } from './world/provenance';
 import { Recorder } from './world/recorder';
 import { Sessions } from './world/sessions';
 
@@ -29,6 +31,8 @@ export class ApiWorld extends World {
   readonly remembered = new Map<string, unknown>();
   private readonly sessions = new Sessions(config.requestTimeoutMs);
   private readonly recorder: Recorder;
+  /** Where each value of the request being prepared came from, for its curl line (world/provenance.ts). */
+  private readonly provenance: Provenance;
   private pendingHeaders: HeaderLine[] = [];
   private pendingBody: OutgoingBody | undefined;
   private lastExchange: Exchange | undefined;
@@ -37,6 +41,7 @@ export class ApiWorld extends World {
     super(options);
     const recording = (options.parameters as { record?: boolean } | undefined)?.record !== false;
     this.recorder = new Recorder(recording, credentialsRedactor.clone());
+    this.provenance = new Provenance(recording);
   }
 
   /** False in profiles without reporters (worldParameters.record): no attachments, no jar snapshot per request. */
@@ -56,7 +61,9 @@ export class ApiWorld extends World {
 
   /** A configuration value a step may cite as ${name}; undefined when the configuration lacks it. */
   variable(name: string): string | undefined {
-    return configurationVariables()[name];
+    const value = configurationVariables()[name];
+    this.provenance.lookedUp(name, value);
+    return value;
   }
 
   /** The emulator this scenario's API runs on, or undefined against a real target. */
@@ -66,16 +73,18 @@ export class ApiWorld extends World {
 
   /** Replaces {{remembered}} and ${CONFIG} in a step argument; `escape` writes them into a body's format. */
   expand(text: string, escape?: Escape): string {
-    return interpolate(text, this.remembered, configurationVariables(), escape);
+    return this.provenance.expanded(interpolateTraced(text, this.remembered, configurationVariables(), escape));
   }
 
   remember(name: string, value: unknown, options: { secret?: boolean } = {}): void {
     if (options.secret && typeof value === 'string') this.redactor.remember(value);
     this.remembered.set(name, value);
+    this.provenance.remembered(name, value, this.lastExchange);
   }
 
   /** Remembers a value computed from `source`: secret when the source carried a secret. */
   rememberDerived(name: string, value: string, source: string): void {
+    this.provenance.derive();
     this.remember(name, value, { secret: this.redactor.text(source) !== source });
   }
 
@@ -94,11 +103,13 @@ export class ApiWorld extends World {
 
   addHeader(name: string, value: string): void {
     this.pendingHeaders.push({ name, value: this.expand(value) });
+    this.provenance.header(this.pendingHeaders.at(-1)!);
   }
 
   setBasicAuth(user: string, password: string): void {
     const encoded = Buffer.from(`${this.expand(user)}:${this.expand(password)}`).toString('base64');
     this.addHeader('Authorization', `Basic ${encoded}`);
+    this.provenance.basicAuth(this.pendingHeaders.at(-1)!);
   }
 
   /** The next request's body, sent as given: steps expand their parts first, each escaped for its place. */
@@ -108,7 +119,23 @@ export class ApiWorld extends World {
 
   /** Sends the prepared request; transport failures become one sentence (never Playwright's call log). */
   async send(method: string, path: string): Promise<Exchange> {
-    const url = joinUrl(baseUrlOf(this.target), this.expand(path));
+    return this.sendTo(method, joinUrl(baseUrlOf(this.target), this.expand(path)));
+  }
+
+  /** Sends the last request again as it went (its values expanded once, never twice), in the current session. */
+  async resend(): Promise<Exchange> {
+    const { method, url, headers, body } = this.exchange.request;
+    this.pendingHeaders = headers.map((header) => ({ ...header }));
+    this.pendingBody = body === undefined ? undefined : { text: body };
+    return this.sendTo(method, url);
+  }
+
+  /** What a step measured besides the exchanges (response times), attached to the report; nothing in the quiet profile. */
+  async note(title: string, text: string): Promise<void> {
+    await this.recorder.note(title, text);
+  }
+
+  private async sendTo(method: string, url: string): Promise<Exchange> {
     const headers = this.pendingHeaders;
     const body = this.pendingBody;
     this.pendingHeaders = [];
@@ -121,9 +148,10 @@ export class ApiWorld extends World {
     const started = Date.now();
     const exchange: Exchange = {
       session: this.sessions.current,
-      request: { method, url, headers, jarCookies, body: body?.text },
+      request: { method, url, headers, jarCookies, body: body?.text, provenance: this.provenance.request(url, headers, this.target, body?.text) },
       durationMs: 0,
     };
+    const bodyWatch = watchBody(method, url, config.maxBodyBytes); // MAX_BODY_BYTES: Playwright itself has no bound
     try {
       const response = await context.fetch(url, {
         method,
@@ -133,6 +161,7 @@ export class ApiWorld extends World {
         maxRedirects: 0,
       });
       const raw = await response.body();
+      await bodyWatch.check();
       exchange.response = {
         status: response.status(),
         statusText: response.statusText(),
@@ -142,11 +171,15 @@ export class ApiWorld extends World {
       };
       if (headerValues(exchange.response.headers, 'set-cookie').length) this.sessions.jarChanged();
     } catch (error) {
-      exchange.error = classifyTransportError(error).what;
+      const { cut } = bodyWatch;
+      exchange.error = cut ? cutLine(cut) : classifyTransportError(error).what;
       exchange.durationMs = Date.now() - started;
       this.lastExchange = exchange;
       await this.recorder.record(exchange);
+      if (cut) throw bodyTooLargeError(this.target, method, url, cut, exchange, this.redactor);
       throw unreachableError(this.target, config.requestTimeoutMs, method, url, error, exchange, this.redactor);
+    } finally {
+      bodyWatch.stop();
     }
     exchange.durationMs = Date.now() - started;
     this.lastExchange = exchange;
