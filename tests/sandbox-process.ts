@@ -6,6 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export interface Sandbox {
   /** Every `NAME=value` line it printed: base URLs and credentials, ready to pass as environment. */
   env: Record<string, string>;
+  /** What it had printed when it was ready. */
+  output: string;
   process: ChildProcess;
   stop(): void;
 }
@@ -18,7 +20,7 @@ export function startSandboxProcess(env: Record<string, string> = {}): Promise<S
       out += chunk.toString();
       if (out.includes('SDM_API_VERSION=')) {
         const printed = Object.fromEntries([...out.matchAll(/^ {2}([A-Z0-9_]+)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!]));
-        ready({ env: printed, process: child, stop: () => void child.kill('SIGINT') });
+        ready({ env: printed, output: out, process: child, stop: () => void child.kill('SIGINT') });
       }
     };
     child.stdout.on('data', read);

@@ -25,6 +25,11 @@ export interface HostOptions {
   latencyMs?: number;
   /** Looser limits for a slow link (the defaults assume loopback); the robustness test's looser host. */
   timeouts?: { headersMs: number; requestMs: number };
+  /**
+   * Consulted before the emulator with every parsed request: an answer it gives is sent as is, undefined
+   * lets the emulator answer (the sandbox's controls, support/emulators/control.ts; nothing else sets it).
+   */
+  preHandler?(request: EmuRequest): EmuResponse | undefined;
 }
 
 export interface RunningEmulator {
@@ -45,7 +50,7 @@ export async function hostEmulator(emulator: Emulator, options: HostOptions = {}
     connectionsCheckingInterval: CHECK_INTERVAL_MS,
     keepAliveTimeout: 30_000,
   }, (req, res) => {
-    serve(emulator, req, res, options.latencyMs ?? 0, state).catch(() => res.destroy());
+    serve(emulator, req, res, options, state).catch(() => res.destroy());
   });
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(emulator, error, socket));
   const host = options.host ?? '127.0.0.1';
@@ -56,7 +61,7 @@ export async function hostEmulator(emulator: Emulator, options: HostOptions = {}
   const { port } = server.address() as AddressInfo;
   return {
     emulator,
-    url: `http://${host}:${port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     failNextRequest: () => {
       state.failNext = true;
     },
@@ -68,11 +73,14 @@ export async function hostEmulator(emulator: Emulator, options: HostOptions = {}
   };
 }
 
-async function serve(emulator: Emulator, req: http.IncomingMessage, res: http.ServerResponse, latencyMs: number, state: { failNext: boolean }) {
+async function serve(emulator: Emulator, req: http.IncomingMessage, res: http.ServerResponse, options: HostOptions, state: { failNext: boolean }) {
   let answer: EmuResponse;
   const body = await readBody(req);
   const request = toEmuRequest(req, body ?? Buffer.alloc(0));
-  if (request === undefined) {
+  const preAnswer = request && body !== undefined ? options.preHandler?.(request) : undefined;
+  if (preAnswer) {
+    answer = preAnswer;
+  } else if (request === undefined) {
     answer = emulator.error(400, 'The request line could not be parsed.');
   } else if (req.httpVersion === '1.1' && req.headers.host === undefined) {
     answer = emulator.error(400, 'An HTTP/1.1 request must carry a Host header.', request);
@@ -88,6 +96,7 @@ async function serve(emulator: Emulator, req: http.IncomingMessage, res: http.Se
       answer = emulator.error(500, `Internal error: ${(error as Error).message}`, request);
     }
   }
+  const latencyMs = options.latencyMs ?? 0;
   if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
   if (res.destroyed || res.headersSent || !req.socket.writable) return;
   const payload = answer.body === undefined ? Buffer.alloc(0) : Buffer.from(answer.body);
