@@ -1,8 +1,9 @@
 // `npm run new-api -- <id> --name "<vendor product>" --prefix <PREFIX>`: adds a login API in one command.
 // Writes support/apis/<id>/ (contract, an emulator with a login route, one fault, a schema, the
-// robustness endpoints, its behaviour catalogue) and features/<id>/login.feature (a tagged scenario that
+// robustness endpoints, its behaviour catalogue, its Postman examples) and features/<id>/login.feature (a tagged scenario that
 // passes and that the fault fails), registers the API, and brings the generated files that list every
-// API up to date (.env.example, the nightly workflow's matrix and secrets, docs/steps.md, docs/behaviours.md). docs/adding-an-api.md goes on
+// API up to date (.env.example, the nightly workflow's matrix and secrets, docs/steps.md, docs/behaviours.md,
+// docs/postman/). docs/adding-an-api.md goes on
 // from there: making the emulator the vendor's.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -142,6 +143,26 @@ export const BEHAVIOURS: Behaviour[] = [
   },
 ];
 `,
+    [`${dir}/examples.ts`]: `// ${name}'s documented requests for people who explore by hand: scripts/postman.ts makes the sandbox's
+// Postman collection of them, and tests/postman.test.ts runs it with Newman (every path must be routed).
+import type { ApiExample } from '../examples';
+
+const body = (password: string) => ({ text: \`{"username": "{{${prefix}USERNAME}}", "password": "\${password}"}\`, language: 'json' as const });
+
+export const examples: readonly ApiExample[] = [
+  {
+    name: 'Log in',
+    behaviours: ['${ids}-01'],
+    method: 'POST',
+    path: '/login',
+    headers: { 'Content-Type': 'application/json' },
+    body: body('{{${prefix}PASSWORD}}'),
+    expect: { status: 200, json: { token: /\\S/ } },
+    capture: { json: { '${id}.token': 'token' } },
+  },
+  { name: 'A wrong password is refused', behaviours: ['${ids}-01'], method: 'POST', path: '/login', headers: { 'Content-Type': 'application/json' }, body: body('not-the-password'), expect: { status: 401, absent: ['token'] } },
+];
+`,
     [`${dir}/endpoints.ts`]: `// Every endpoint the ${id} emulator routes, for the robustness corpus (support/robustness/), each with a
 // valid baseline request and what the corpus may mutate: where the credentials sit, which body it reads.
 import { jsonBody, type Endpoint } from '../../robustness/endpoints';
@@ -208,11 +229,18 @@ export function registered(registry: string, api: NewApi): string {
   return withImport.replace(/(\n(\s*)\/\/ new-api: next API here)/, `\n$2${camel(api.id)},$1`);
 }
 
-/** The nightly workflow with the API in its matrix and its variables handed to the shards. */
+/**
+ * The nightly workflow with the API at the end of its matrix and its variables after the last API's,
+ * each handed to its own shard only (empty in the others); their values live in the GitHub environment
+ * nightly-<id>.
+ */
 export function withNightlyShard(workflow: string, api: NewApi, variables: string[]): string {
   const matrix = workflow.replace(/^(\s+api: \[[^\]]*)\]/m, `$1, ${api.id}]`);
-  const lines = ['BASE_URL', ...variables].map((name) => `      ${api.prefix}${name}: \${{ secrets.${api.prefix}${name} }}\n`).join('');
-  return matrix.replace(/(\n    steps:\n)/, `\n${lines.trimEnd()}$1`);
+  const lines = ['BASE_URL', ...variables].map((name) => `      ${api.prefix}${name}: \${{ matrix.api == '${api.id}' && secrets.${api.prefix}${name} || '' }}`);
+  const last = [...matrix.matchAll(/^ +[A-Z][A-Z0-9_]*: \$\{\{ matrix\.api == '[^']+' && (?:secrets|vars)\.[A-Z0-9_]+ \|\| '' \}\}$/gm)].at(-1);
+  if (!last) throw new Error(".github/workflows/nightly.yml has no shard variable (a line NAME: ${{ matrix.api == '<id>' && secrets.NAME || '' }}) to add this API's after");
+  const end = last.index + last[0].length;
+  return `${matrix.slice(0, end)}\n${lines.join('\n')}${matrix.slice(end)}`;
 }
 
 async function main(): Promise<void> {
@@ -229,7 +257,9 @@ async function main(): Promise<void> {
   writeFileSync('.github/workflows/nightly.yml', withNightlyShard(readFileSync('.github/workflows/nightly.yml', 'utf8'), api, ['USERNAME', 'PASSWORD']));
   console.log('registered it in support/apis/index.ts and .github/workflows/nightly.yml');
   // Fresh processes: these read the registry, which this process loaded before the API was in it.
-  for (const script of ['scripts/env-example.ts', 'scripts/catalog.ts', 'scripts/behaviours.ts']) execFileSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });
+  for (const [script, ...args] of [['scripts/env-example.ts'], ['scripts/catalog.ts'], ['scripts/behaviours.ts'], ['scripts/postman.ts', 'docs/postman']]) {
+    execFileSync(process.execPath, ['--import', 'tsx', script!, ...args], { stdio: 'inherit' });
+  }
   console.log(`\n${api.name} is ready: npm run acceptance -- features/${api.id}, then npm run mutation -- ${api.id}. Next: docs/adding-an-api.md`);
 }
 

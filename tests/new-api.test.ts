@@ -51,6 +51,7 @@ describe('npm run new-api', () => {
     const made = tsx('scripts/new-api.ts', ['acme-sso', '--name', 'Acme SSO', '--prefix', 'ACME_SSO'], {}, scratch);
     assert.equal(made.status, 0, explain(made));
     assert.match(readFileSync(join(scratch, '.env.example'), 'utf8'), /^# ACME_SSO_BASE_URL=/m);
+    assert.match(readFileSync(join(scratch, 'docs/postman/login-api-bdd-sandbox.postman_collection.json'), 'utf8'), /Acme SSO/);
 
     const typecheck = run(['node_modules/typescript/bin/tsc', '-p', '.'], {}, scratch);
     assert.equal(typecheck.status, 0, explain(typecheck));
@@ -66,8 +67,8 @@ describe('npm run new-api', () => {
 
     const registry = run(['--import', 'tsx', '--test', 'tests/registry.test.ts'], {}, scratch);
     assert.equal(registry.status, 0, explain(registry));
-    for (const check of ['scripts/env-example.ts', 'scripts/catalog.ts', 'scripts/behaviours.ts']) {
-      const ran = tsx(check, ['--check'], {}, scratch);
+    for (const [check, ...args] of [['scripts/env-example.ts'], ['scripts/catalog.ts'], ['scripts/behaviours.ts'], ['scripts/postman.ts', 'docs/postman']]) {
+      const ran = tsx(check!, ['--check', ...args], {}, scratch);
       assert.equal(ran.status, 0, `${check}: ${explain(ran)}`);
     }
     const corpus = run(['--import', 'tsx', '-e', `require('./support/robustness/runner').runCorpus({ apis: ['acme-sso'], passes: 1 }).then((r) => { console.log(JSON.stringify({ tried: r.inputsTried, crashes: r.crashes, unexpected: r.unexpectedStatuses, malformed: r.malformedBodies, slow: r.slowRequests })); })`], {}, scratch);
