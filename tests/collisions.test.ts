@@ -8,15 +8,22 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { isolatedProject } from './isolated-project';
-import { alive, descendants, waitFor } from './process-tree';
+import { alive, descendants, runningIn, waitFor } from './process-tree';
 
 const projects: Array<ReturnType<typeof isolatedProject>> = [];
-const started: ChildProcess[] = [];
 after(() => {
-  // Whatever a failed test left running: the processes these tests started, by their group.
-  // (npm's group holds its shell, the acceptance process and cucumber even once npm is gone.)
-  for (const child of started) if (child.pid) spawnSync('kill', ['-KILL', `-${child.pid}`], { stdio: 'ignore' });
-  for (const project of projects) project.remove();
+  // Whatever a failed test left running: every process still working in one of its isolated projects.
+  // Not by process group: once a group is gone its id may be reused by an unrelated group.
+  for (const project of projects) {
+    for (const proc of runningIn(project.dir)) {
+      try {
+        process.kill(proc.pid, 'SIGKILL');
+      } catch {
+        // ended meanwhile
+      }
+    }
+    project.remove();
+  }
 });
 
 function project(): string {
@@ -28,7 +35,6 @@ function project(): string {
 /** Starts a command in its own process group (so a failed test can kill what it left), output captured. */
 function start(command: string, args: string[], cwd: string, env: Record<string, string> = {}): { child: ChildProcess; output: () => string; ended: Promise<number | null>; exited: Promise<void> } {
   const child = spawn(command, args, { cwd, env: { ...process.env, FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  started.push(child);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

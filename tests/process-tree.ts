@@ -1,5 +1,5 @@
 // The live processes under a pid, read from /proc (Linux): what a signal to that pid must also stop.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 interface Proc {
   pid: number;
@@ -52,4 +52,23 @@ export async function waitFor<T>(what: string, timeoutMs: number, check: () => T
     if (Date.now() > deadline) throw new Error(`Waited ${timeoutMs} ms for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * Live processes whose working folder is inside `dir`: what a test that ran commands there may still have
+ * running. Safer than a process-group kill after the fact, when a group's id may already name another.
+ */
+export function runningIn(dir: string): Proc[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid)
+    .flatMap((name) => {
+      try {
+        const cwd = readlinkSync(`/proc/${name}/cwd`);
+        if (cwd !== dir && !cwd.startsWith(`${dir}/`)) return [];
+      } catch {
+        return []; // gone, or not ours to read
+      }
+      const proc = readProc(Number(name));
+      return proc && proc.state !== 'Z' ? [proc] : [];
+    });
 }
