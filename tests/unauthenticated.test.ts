@@ -116,6 +116,8 @@ describe('the unauthenticated-call checks (SEC-06)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+    // And into reports/robustness.json, as the corpus and fixture tests do, so npm test leaves every count there.
+    assert.deepEqual(mergeReport({ unauthenticated: part }).counts.unauthenticatedChecks, { routes, calls, refused: calls });
     // A call that was not refused is counted as such, and named.
     const counted = countOutcomes([{ api: 'sdm', name: 'POST /x without credentials is refused', passed: false }, { api: 'sdm', name: 'POST /x with the live session is served', passed: true }], 1);
     assert.deepEqual([counted.byApi.sdm, counted.notAsDocumented], [{ routes: declared('sdm').routes.length, calls: 1, refused: 0, served: 1, controls: 1 }, ['sdm: POST /x without credentials is refused']]);
