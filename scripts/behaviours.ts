@@ -1,10 +1,9 @@
 // `npm run behaviours`: writes docs/behaviours.md, the behaviour catalogue as people read it, from
 // support/apis/<id>/behaviours.ts and support/apis/security.ts; `-- --check` fails when it is stale.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { APIS } from '../support/apis';
 import { catalogue, type CatalogueEntry } from '../support/traceability/catalogue';
-
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+import { cell } from '../support/traceability/render';
+import { writeOrCheck } from './generated-file';
 
 function table(entries: CatalogueEntry[]): string[] {
   return [
@@ -38,15 +37,4 @@ export function renderBehaviours(): string {
   return lines.join('\n');
 }
 
-if (require.main === module) {
-  const wanted = renderBehaviours();
-  if (process.argv.includes('--check')) {
-    if (readFileSync('docs/behaviours.md', 'utf8') !== wanted) {
-      console.error('docs/behaviours.md is out of date with support/apis/<api>/behaviours.ts: run npm run behaviours');
-      process.exit(1);
-    }
-  } else {
-    writeFileSync('docs/behaviours.md', wanted);
-    console.log('docs/behaviours.md written from the catalogue');
-  }
-}
+if (require.main === module) writeOrCheck('docs/behaviours.md', renderBehaviours(), { sources: 'support/apis/<api>/behaviours.ts', command: 'npm run behaviours' });

@@ -12,6 +12,7 @@ import { Writable } from 'node:stream';
 import type { Envelope } from '@cucumber/messages';
 import { APIS } from '../support/apis';
 import { allFaults, faultInfo } from '../support/emulators/faults';
+import { behaviourIds } from '../support/feature-place';
 
 interface RunResult {
   /** `api:fault`, or `api:` for the run without a fault; `api@mode:fault` in a status mode's own worker. */
@@ -25,7 +26,6 @@ interface RunResult {
 }
 
 const apiOf = (run: string) => run.split(/[@:]/)[0]!;
-const BEHAVIOUR_ID = /^[A-Z][A-Z0-9]*-\d+$/;
 
 /** Worker groups: the configuration as given, and each API's variants (support/apis/<id>/index.ts). */
 const VARIANTS: Array<{ suffix: string; apis: string[] | undefined; env: Record<string, string> }> = [
@@ -59,7 +59,7 @@ async function worker(runs: string[]): Promise<void> {
       if (envelope.pickle) {
         const scenario = `${envelope.pickle.uri}:${envelope.pickle.location?.line ?? 0} ${envelope.pickle.name}`;
         pickles.set(envelope.pickle.id, scenario);
-        behaviours[scenario] = envelope.pickle.tags.map((tag) => tag.name.slice(1)).filter((tag) => BEHAVIOUR_ID.test(tag));
+        behaviours[scenario] = behaviourIds(envelope.pickle.tags.map((tag) => tag.name));
       }
       if (envelope.testCase) started.set(envelope.testCase.id, envelope.testCase.pickleId);
       if (envelope.testCaseStarted) started.set(envelope.testCaseStarted.id, started.get(envelope.testCaseStarted.testCaseId)!);

@@ -10,6 +10,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { Envelope } from '@cucumber/messages';
 import { CONTRACT, ConfigError, loadConfig, nightlyNothingToRun, type ApiId, type Config } from '../support/config';
 import { REFUSED } from '../support/errors';
+import { featureFolder } from '../support/feature-place';
 import { envelopes, runScenarios } from '../support/traceability/scenarios';
 import { shownUrl } from './report';
 import { trace } from './traceability';
@@ -61,7 +62,7 @@ export function outcomes(ndjson: string): Outcome {
 }
 
 /** `features/alm/login.feature:12` → alm. */
-const apiOf = (scenario: string) => /^features\/([^/]+)\//.exec(scenario)?.[1] ?? '';
+const apiOf = (scenario: string) => featureFolder(scenario) ?? '';
 
 /**
  * The APIs that refused the connection to every scenario of theirs that ran (skipped ones aside), with

@@ -6,6 +6,7 @@ import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, setDefinitionFun
 import { labels } from 'allure-js-commons';
 import 'allure-cucumberjs';
 import { API_IDS, CONTRACT, type ApiId } from './config';
+import { behaviourIds, featureFolder } from './feature-place';
 import { config, credentialsRedactor, startRuntime, stopRuntime } from './runtime';
 import { sourceMapsOff, withSourceMaps } from './source-maps';
 import { ApiWorld } from './world';
@@ -39,7 +40,7 @@ Before(async function (this: ApiWorld, { pickle, gherkinDocument }: ITestCaseHoo
   if (this.api && this.recording) {
     // Suites: product > feature. Behaviors: product (epic) > feature > behaviour ID (story). One message.
     const product = CONTRACT[this.api].product;
-    const ids = pickle.tags.map((t) => t.name).filter((tag) => /^@[A-Z0-9]+-\d+$/.test(tag)).map((tag) => tag.slice(1));
+    const ids = behaviourIds(pickle.tags.map((t) => t.name));
     await labels(
       { name: 'parentSuite', value: product },
       { name: 'suite', value: gherkinDocument.feature?.name ?? pickle.uri },
@@ -63,6 +64,6 @@ After(async function (this: ApiWorld) {
 });
 
 function apiOfFeature(uri: string): ApiId | undefined {
-  const folder = /(?:^|\/)features\/([^/]+)\//.exec(uri.replace(/\\/g, '/'))?.[1];
+  const folder = featureFolder(uri);
   return API_IDS.find((id) => id === folder);
 }

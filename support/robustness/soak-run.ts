@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { API_IDS } from '../config';
+import { featureFolder } from '../feature-place';
 import { cookieLogsOf, type CookieEnvelope, type ScenarioCookies } from './cookies';
 
 export const COOKIE_PROBE = 'support/robustness/cookie-probe.ts';
@@ -109,7 +110,7 @@ export function readRun(run: number, messages: string, ran: Ran): RunResult {
     if (status === 'PASSED') passed++;
     else if (status === 'SKIPPED') skipped++;
     else failed.push(`${pickle.uri}: ${pickle.name} (${status.toLowerCase()})`);
-    const api = /features\/([^/]+)\//.exec(pickle.uri)?.[1] ?? '';
+    const api = featureFolder(pickle.uri) ?? '';
     if (pickle.tags.some((tag) => tag.name === '@SEC-04') && sec04[api]) {
       sec04[api][1]++;
       if (status === 'PASSED') sec04[api][0]++;

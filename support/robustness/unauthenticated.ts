@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '@cucumber/messages';
 import { APIS, MODULES } from '../apis';
+import { featureFolder } from '../feature-place';
 import { featureFile } from '../unauthenticated/feature';
 import type { UnauthenticatedPart } from './report';
 
@@ -52,7 +53,7 @@ export function outcomes(ndjson: string): Outcome[] {
     const finished = envelope.testCaseFinished;
     if (finished && !finished.willBeRetried) {
       const pickle = pickles.get(testCases.get(attempts.get(finished.testCaseStartedId)!)!)!;
-      done.push({ api: /features\/([^/]+)\//.exec(pickle.uri)?.[1] ?? pickle.uri, name: pickle.name, passed: !failed.has(finished.testCaseStartedId) });
+      done.push({ api: featureFolder(pickle.uri) ?? pickle.uri, name: pickle.name, passed: !failed.has(finished.testCaseStartedId) });
     }
   }
   return done;

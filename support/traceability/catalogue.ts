@@ -3,9 +3,8 @@
 import { APIS } from '../apis';
 import { SECURITY_BEHAVIOURS } from '../apis/security';
 import type { Behaviour } from '../apis/types';
+import { behaviourIds, featureFolder } from '../feature-place';
 import type { RunScenario } from './scenarios';
-
-export const BEHAVIOUR_TAG = /^[A-Z][A-Z0-9]*-\d+$/;
 
 export interface CatalogueEntry extends Behaviour {
   /** The APIs whose scenarios may carry this ID: its own, or those the baseline applies to. */
@@ -19,11 +18,6 @@ export function catalogue(): CatalogueEntry[] {
   ];
 }
 
-/** The API a scenario belongs to: the folder of its feature. */
-export function apiOfScenario(scenario: Pick<RunScenario, 'uri'>): string | undefined {
-  return /(?:^|\/)features\/([^/]+)\//.exec(scenario.uri)?.[1];
-}
-
 /**
  * Where tags and catalogue disagree, one sentence each: a catalogued ID no scenario of its API carries, a
  * tag that names no catalogued ID (or one of another API), a @documented scenario asserting an inferred
@@ -33,8 +27,8 @@ export function catalogueProblems(entries: CatalogueEntry[], scenarios: RunScena
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const problems: string[] = [];
   for (const scenario of scenarios) {
-    const api = apiOfScenario(scenario);
-    const ids = scenario.tags.filter((tag) => BEHAVIOUR_TAG.test(tag));
+    const api = featureFolder(scenario.uri);
+    const ids = behaviourIds(scenario.tags);
     for (const id of ids) {
       const entry = byId.get(id);
       if (!entry) problems.push(`${scenario.where} "${scenario.name}" is tagged @${id}, which is not in the behaviour catalogue (support/apis/<api>/behaviours.ts)`);
@@ -47,7 +41,7 @@ export function catalogueProblems(entries: CatalogueEntry[], scenarios: RunScena
   }
   for (const entry of entries) {
     for (const api of entry.apis) {
-      if (!scenarios.some((s) => apiOfScenario(s) === api && s.tags.includes(entry.id))) {
+      if (!scenarios.some((s) => featureFolder(s.uri) === api && s.tags.includes(entry.id))) {
         problems.push(`${entry.id} (${entry.statement}) is catalogued for ${api} but no scenario of features/${api}/ is tagged @${entry.id}`);
       }
     }

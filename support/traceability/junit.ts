@@ -2,7 +2,7 @@
 // dashboard can group results by behaviour. Cucumber's JUnit formatter names a test case after its
 // scenario (prefixed with its rule, "rule - scenario") under its feature's name.
 import type { RunScenario } from './scenarios';
-import { BEHAVIOUR_TAG } from './catalogue';
+import { behaviourIds } from '../feature-place';
 
 const attribute = (tag: string, name: string) => /\s/.test(name) ? undefined : new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 const unescapeXml = (text: string) => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -17,7 +17,7 @@ export function withBehaviourProperties(xml: string, scenarios: RunScenario[]): 
     const index = queue.findIndex((s) => s.feature === classname && (name === s.name || name.endsWith(` - ${s.name}`)));
     if (index < 0) return tag;
     const [scenario] = queue.splice(index, 1);
-    const ids = scenario!.tags.filter((t) => BEHAVIOUR_TAG.test(t));
+    const ids = behaviourIds(scenario!.tags);
     if (ids.length === 0) return tag;
     const properties = `<properties>${ids.map((id) => `<property name="behaviour" value="${id}"/>`).join('')}</properties>`;
     return selfClosing ? `${tag.slice(0, -2)}>${properties}</testcase>` : `${tag}${properties}`;

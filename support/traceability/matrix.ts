@@ -3,7 +3,8 @@
 // behaviours first, then the security baseline that applies to it.
 import { APIS } from '../apis';
 import type { Behaviour } from '../apis/types';
-import { apiOfScenario, catalogue, catalogueProblems } from './catalogue';
+import { featureFolder } from '../feature-place';
+import { catalogue, catalogueProblems } from './catalogue';
 import type { RunScenario, ScenarioStatus } from './scenarios';
 
 export type Verdict = 'holds' | 'fails' | 'skipped' | 'not run';
@@ -37,7 +38,7 @@ export function buildMatrix(run: string, scenarios: RunScenario[], options: { ki
   const entries = catalogue();
   const apis = APIS.map((api) => {
     const id = api.contract.id as string;
-    const mine = scenarios.filter((scenario) => apiOfScenario(scenario) === id);
+    const mine = scenarios.filter((scenario) => featureFolder(scenario.uri) === id);
     const rows = entries
       .filter((entry) => entry.apis.includes(id))
       .map(({ apis: _apis, ...behaviour }): MatrixRow => {

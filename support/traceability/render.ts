@@ -5,7 +5,8 @@ import type { Matrix, MatrixRow, Verdict } from './matrix';
 const MARK: Record<Verdict, string> = { holds: 'holds', fails: 'FAILS', skipped: 'skipped', 'not run': 'not run' };
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Text as one Markdown table cell: pipes escaped, line breaks folded. */
+export const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function summary(matrix: Matrix): string {
   const { holds, fails, skipped } = matrix.totals;
