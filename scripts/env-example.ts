@@ -1,7 +1,7 @@
 // `npm run env-example`: writes .env.example from the environment contracts in support/apis/<id>/contract.ts
 // (one section per API, in registry order) and the run settings below; `-- --check` fails, naming the
 // command, when the file differs (npm test runs the check, so a new API or variable cannot be forgotten).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeOrCheck } from './generated-file';
 import { APIS } from '../support/apis';
 import type { ApiContract } from '../support/apis/types';
 
@@ -47,15 +47,4 @@ export function renderEnvExample(): string {
   return `${[HEADER, ...APIS.map((api) => section(api.contract)), settings].join('\n\n')}\n`;
 }
 
-if (require.main === module) {
-  const wanted = renderEnvExample();
-  if (process.argv.includes('--check')) {
-    if (readFileSync('.env.example', 'utf8') !== wanted) {
-      console.error('.env.example is out of date with the contracts in support/apis/<id>/contract.ts: run npm run env-example');
-      process.exit(1);
-    }
-  } else {
-    writeFileSync('.env.example', wanted);
-    console.log('.env.example written from the contracts');
-  }
-}
+if (require.main === module) writeOrCheck('.env.example', renderEnvExample(), { sources: 'the contracts in support/apis/<id>/contract.ts', command: 'npm run env-example' });
