@@ -1,9 +1,13 @@
 // Cucumber profiles. The environment is validated here, before cucumber loads anything, so a bad .env
 // stops every profile with one line per problem and no scenario runs.
-const { require: tsxRequire } = require('tsx/cjs/api');
+// Our own .ts require hook (support/compiled-require.cjs: esbuild, cached by content hash), registered
+// here and handed to cucumber as its requireModule. tsx/cjs/api's namespaced require, used before,
+// keyed tsx's cache by a per-process query: config.ts and its imports were transpiled on every run.
+const compiledRequire = require.resolve('./support/compiled-require.cjs');
+require(compiledRequire);
 
-const { loadConfig, nightlyNothingToRun, ConfigError } = tsxRequire('./support/config.ts', __filename);
-const { PlainResultsWriter } = tsxRequire('./support/allure-writer.ts', __filename);
+const { loadConfig, nightlyNothingToRun, ConfigError } = require('./support/config.ts');
+const { PlainResultsWriter } = require('./support/allure-writer.ts');
 let config;
 try {
   config = loadConfig();
@@ -12,9 +16,11 @@ try {
   process.stderr.write(`${error.message}\n`);
   process.exit(2);
 }
+// Once per run (parallel workers do not load this file): each API whose certificate is not checked.
+for (const line of require('./support/tls/settings.ts').insecureWarnings(Object.values(config.targets))) process.stderr.write(`${line}\n`);
 
 const common = {
-  requireModule: ['tsx/cjs'],
+  requireModule: [compiledRequire],
   require: ['support/hooks.ts', 'steps/**/*.ts'],
   strict: true,
 };
@@ -49,7 +55,8 @@ module.exports = {
     format: [
       'allure-cucumberjs/reporter:reports/allure-formatter.out', // needs a file target, or progress is dropped
       'junit:reports/junit.xml',
-      'html:reports/cucumber.html',
+      // No html formatter: about 2 ms a scenario for a page the Allure report already covers (npm run
+      // bench). One flag away: `npm run acceptance -- --html` (or `--format html:reports/cucumber.html`).
       'message:reports/messages.ndjson',
       'progress', // the one formatter on stdout: keep it last
     ],
@@ -65,4 +72,6 @@ module.exports = {
   // fastest run, used by the mutation check and the benchmark's baseline.
   // formatOptions only for a formatter added on the command line (npm run bench -- --formatters).
   quiet: { ...common, format: ['summary'], formatOptions: allure, worldParameters: { record: false } },
+  // npm run drift (scripts/drift.ts): records the exchanges' shapes into shapesDir, no reporter.
+  drift: { ...common, format: ['summary'], worldParameters: { shapesDir: 'reports/drift/emulator' } },
 };

@@ -20,18 +20,31 @@ const MAX_EDITS = 2;
 /** How names are compared: case and the separator do not matter (token_login-base.url). */
 const normal = (name: string): string => name.toUpperCase().replace(/[-.]/g, '_');
 
-/** Optimal string alignment distance: insertions, deletions, substitutions, swaps of two neighbours. */
-export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+/**
+ * Optimal string alignment distance: insertions, deletions, substitutions, swaps of two neighbours.
+ * With `max`, gives up (Infinity) once every alignment of a row costs more: most names of a shell are
+ * nowhere near the project's, and start-up compares each with every one of them.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  const width = b.length + 1;
+  let before = new Uint16Array(width); // row i - 2
+  let previous = Uint16Array.from({ length: width }, (_, j) => j); // row i - 1
+  let row = new Uint16Array(width);
   for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let least = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = best;
+      let best = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
+      row[j] = best;
+      if (best < least) least = best;
     }
+    // A swap reaches back two rows, so give up only when both rows are past `max`.
+    if (least > max && Math.min(...previous) > max) return Infinity;
+    [before, previous, row] = [previous, row, before];
   }
-  return rows[a.length]![b.length]!;
+  return previous[b.length]!;
 }
 
 /** The names among `names` that look like the project's but are not, each with the nearest known name. */
@@ -47,7 +60,10 @@ export function unknownNames(names: Iterable<string>, rules: NameRules): Unknown
     let nearest = '';
     let distance = Infinity;
     for (const candidate of family.length > 0 ? family : rules.known) {
-      const d = editDistance(wanted, normal(candidate));
+      // Outside a family only a near miss counts, and the length difference alone bounds the distance
+      // from below: skipping the rest keeps start-up from comparing every variable of the shell with every name.
+      if (prefix === undefined && Math.abs(wanted.length - candidate.length) > MAX_EDITS) continue;
+      const d = editDistance(wanted, normal(candidate), prefix === undefined ? MAX_EDITS : Infinity);
       if (d < distance) {
         nearest = candidate;
         distance = d;

@@ -38,6 +38,15 @@ describe('acceptance suite', () => {
     const traceResult = readdirSync('reports/allure-results').filter((f) => f.endsWith('-result.json')).map((f) => JSON.parse(readFileSync(join('reports/allure-results', f), 'utf8')) as { historyId?: string; status: string }).find((r) => r.historyId === 'traceability-matrix');
     assert.equal(traceResult?.status, 'passed');
     assert.match(readFileSync('reports/junit.xml', 'utf8'), /<testcase [^>]*><properties><property name="behaviour" value="[A-Z]+-\d+"\/>/);
+    assert.ok(!existsSync('reports/cucumber.html'), 'the default profile writes no HTML page (npm run acceptance -- --html does)');
+  });
+
+  it('writes cucumber\'s HTML page too with --html, one flag away', () => {
+    const ran = tsx('scripts/acceptance.ts', ['--html', '--tags', '@smoke']);
+    assert.equal(ran.status, 0, explain(ran));
+    assert.match(ran.stdout, /Cucumber: .*reports\/cucumber\.html, JUnit: reports\/junit\.xml/);
+    const page = readFileSync('reports/cucumber.html', 'utf8');
+    assert.ok(scenarioCounts(ran.stdout).total > 0 && page.includes('features/token-login/'), 'the page holds the run');
   });
 
   it('passes the token-login features when the HTTP status mirrors the code (TOK-07)', () => {
