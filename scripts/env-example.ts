@@ -4,6 +4,7 @@
 import { writeOrCheck } from './generated-file';
 import { APIS } from '../support/apis';
 import type { ApiContract } from '../support/apis/types';
+import { GLOBAL_TRANSPORT_SETTINGS, TRANSPORT_VARIABLES } from '../support/tls/settings';
 
 const HEADER = `# login-api-bdd environment contract. Copy to .env (never committed) or set these in CI secrets; the
 # environment wins over .env, and DOTENV_PATH=other.env (set in the environment) reads another file,
@@ -28,8 +29,11 @@ export const RUN_SETTINGS: ReadonlyArray<{ name: string; doc: string; example: s
   { name: 'MAX_BODY_BYTES', doc: 'largest answer body read, in bytes after decompression (default 4194304: 4 MiB); a larger one is cut and fails as a bad body', example: '4194304' },
   { name: 'EMULATOR_FAULT', doc: 'switch one catalogued emulator fault on, <api>:<fault> (faults: support/apis/<api>/faults.ts)', example: 'alm:qcsession-not-httponly' },
   { name: 'EMULATOR_LATENCY_MS', doc: 'delay every emulator answer by this many ms (default 0)', example: '200' },
+  { name: 'EMULATOR_TLS', doc: 'the embedded emulators over HTTPS with a CA made at start, which the run trusts itself: 1, or mtls to require a client certificate too (default: plain HTTP)', example: '1' },
   { name: 'NIGHTLY_APIS', doc: 'npm run nightly: only these APIs (comma-separated ids; default every API whose BASE_URL is set)', example: 'alm,sdm' },
   { name: 'NIGHTLY_RETRIES', doc: 'npm run nightly: reruns of the scenarios that failed on a network error (default 2)', example: '2' },
+  { name: 'NIGHTLY_PARALLEL', doc: 'npm run nightly: workers, 1 to 16 (default 4: the sandboxes are far away, so workers mostly wait)', example: '4' },
+  { name: 'NIGHTLY_SHARD', doc: 'npm run nightly: run only part i of n of the scenarios, i/n (cucumber\'s --shard; one CI job per part, merged into one report)', example: '1/2' },
 ];
 
 function section(contract: ApiContract): string {
@@ -39,11 +43,13 @@ function section(contract: ApiContract): string {
     const pair = spec.pairedWith ? `; against a real target set it together with ${contract.prefix}${spec.pairedWith}, or neither` : '';
     lines.push(`# ${spec.doc} (${when})${pair}`, `# ${contract.prefix}${name}=`);
   }
+  // The TLS and proxy settings every API has (support/tls/settings.ts).
+  for (const [name, { doc, example }] of Object.entries(TRANSPORT_VARIABLES)) lines.push(`# ${doc}`, `# ${contract.prefix}${name}=${example}`);
   return lines.join('\n');
 }
 
 export function renderEnvExample(): string {
-  const settings = ['# --- run settings ---', ...RUN_SETTINGS.flatMap((s) => [`# ${s.doc}`, `# ${s.name}=${s.example}`])].join('\n');
+  const settings = ['# --- run settings ---', ...[...RUN_SETTINGS, ...GLOBAL_TRANSPORT_SETTINGS].flatMap((s) => [`# ${s.doc}`, `# ${s.name}=${s.example}`])].join('\n');
   return `${[HEADER, ...APIS.map((api) => section(api.contract)), settings].join('\n\n')}\n`;
 }
 

@@ -23,6 +23,10 @@ export function configuredSecrets(config: Config): SoughtSecret[] {
       const given = spec.identity ? config.identities.includes(value) && value.length >= MIN_IDENTITY : config.secrets.includes(value);
       if (given) sought.push(secretFinder(name, value));
     }
+    // The client key's passphrase and the proxy's password (support/tls/settings.ts).
+    const transport = config.targets[api.id as ApiId].transport;
+    if (transport?.clientCertificate?.passphrase) sought.push(secretFinder(`${api.prefix}CLIENT_PASSPHRASE`, transport.clientCertificate.passphrase));
+    if (transport?.proxy?.password) sought.push(secretFinder(`the password of ${transport.proxy.from}`, transport.proxy.password));
   }
   return sought;
 }

@@ -10,6 +10,7 @@ import { apiModule } from '../support/apis';
 import { CONTRACT, loadConfig, type Config } from '../support/config';
 import { CATEGORY_CODES, type CategoryCode } from '../support/errors';
 import { Redactor } from '../support/redact';
+import { describeTransport } from '../support/tls/settings';
 import { exitStatusFor, runChild, stopWithChildren, stopping } from './run/children';
 import { takeReportsLock } from './run/lock';
 
@@ -64,7 +65,7 @@ function apisWithResults(results: string): Set<string> {
  * target.<api> lines already in the results: written where the run happened (each nightly shard), then
  * concatenated by the merge job. The first value that is not "not run" wins (another shard ran it).
  */
-function recordedTargets(results: string): Map<string, string> {
+export function recordedTargets(results: string): Map<string, string> {
   const file = join(results, 'environment.properties');
   const found = new Map<string, string>();
   if (!existsSync(file)) return found;
@@ -87,7 +88,7 @@ export function writeReportContext(results = RESULTS, config: Config = loadConfi
   const lines = Object.values(config.targets).map((target) => {
     const mode = apiModule(target.id).describeTarget?.(target.vars) ?? '';
     const here = target.baseUrl === undefined ? 'embedded emulator' : shownUrl(target.baseUrl, redactor);
-    return `target.${target.id}=${!ran.has(target.id) ? 'not run' : (recorded.get(target.id) ?? `${here}${mode}`)}`;
+    return `target.${target.id}=${!ran.has(target.id) ? 'not run' : (recorded.get(target.id) ?? `${here}${mode}${redactor.text(describeTransport(target.transport))}`)}`;
   });
   lines.push(
     `node=${process.version}`,

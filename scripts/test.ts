@@ -14,7 +14,11 @@ function testFiles(dir: string): string[] {
 }
 
 const files = ['support', 'steps', 'scripts', 'tests'].flatMap(testFiles).sort();
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], { stdio: ['ignore', 'pipe', 'inherit'] });
+// Every test talks to loopback only: a machine's proxy settings (there for npm) must not route the sandboxes
+// the tests point base URLs at (which follow the curl rules, support/tls/proxy.ts); tests/tls.test.ts sets its own.
+const PROXY_SETTINGS = /^(https?|no|all)_proxy$/i;
+const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !PROXY_SETTINGS.test(name)));
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], { stdio: ['ignore', 'pipe', 'inherit'], env });
 const failing: string[] = [];
 let pending = '';
 child.stdout.on('data', (chunk: Buffer) => {

@@ -10,6 +10,7 @@ import type { ApiContract } from './apis/types';
 import { readEnvFile, type EnvFile } from './env-file';
 import { unknownNames } from './env-names';
 import { Redactor } from './redact';
+import { LOWER_CASE_PROXY_NAMES, OTHER_TOOLS_PROXY_NAMES, resolveTransport, transportSchema, type Transport } from './tls/settings';
 
 export { API_IDS, type ApiId };
 export type { ApiContract, VariableSpec } from './apis/types';
@@ -33,9 +34,20 @@ export const SETTINGS_READ_ELSEWHERE: Readonly<Record<string, string>> = {
   SOAK_RUNS: 'scripts/soak.ts',
   SOAK_RUN_TIMEOUT_S: 'scripts/soak.ts',
   SOAK_BUDGET_S: 'scripts/soak.ts',
-  BENCH_QUICK: 'scripts/bench.ts',
-  BENCH_RUNS: 'scripts/bench/measure.ts',
+  BENCH_QUICK: 'scripts/bench/mode.ts',
+  BENCH_RUNS: 'scripts/bench/mode.ts',
   BENCH_RSS_FILE: 'scripts/bench/peak-rss.cjs',
+  PROFILE_N: 'scripts/bench/profile-suite.ts',
+  PROFILE_RUNS: 'scripts/bench/profile-suite.ts',
+  PROFILE_CONFIG: 'scripts/bench/profile-suite.ts',
+  PROFILE_USAGE_FILE: 'scripts/bench/profile-usage.cjs',
+  BENCH_PEER_FEATURE: 'scripts/bench/peer/playwright.config.ts',
+  BENCH_PEER_OUT: 'scripts/bench/peer/playwright.config.ts',
+  NIGHTLY_PARALLEL: 'scripts/nightly-options.ts (npm run nightly: workers)',
+  NIGHTLY_SHARD: 'scripts/nightly-options.ts (npm run nightly: this job\'s shard, i/n)',
+  ...Object.fromEntries(LOWER_CASE_PROXY_NAMES.map((name) => [name, 'support/tls/settings.ts (curl\'s spelling, over the upper-case one)'])),
+  NODE_EXTRA_CA_CERTS: 'support/tls/trust.ts (kept when a CA_FILE is added)',
+  EMULATOR_TLS: 'support/tls/emulator-tls.ts (the emulators serve HTTPS)',
 };
 
 /** Above this a hung target would hold a scenario (and CI) for longer than any login should take. */
@@ -117,6 +129,8 @@ export const envSchema = z.object({
   NIGHTLY_RETRIES: retries.default(2),
   // Past it an answer is cut and fails as a bad body (support/world/body-limit.ts): Playwright buffers a whole body, decompressed.
   MAX_BODY_BYTES: wholeNumber('bytes').pipe(z.number().positive({ error: 'must be a positive number of bytes' })).default(4 * 1024 * 1024),
+  // CA files, certificate checks, client certificates, proxies: per API and global (support/tls/settings.ts).
+  ...transportSchema(Object.values(CONTRACT).map((api) => api.prefix)),
 });
 
 export interface ApiTarget {
@@ -126,6 +140,8 @@ export interface ApiTarget {
   baseUrl: string | undefined;
   /** Effective value of every contract variable of this API, by full name; unset optional ones are absent. */
   vars: Record<string, string>;
+  /** Extra CA, certificate checks, client certificate and proxy (support/tls/settings.ts). */
+  transport?: Transport;
 }
 
 export interface Config {
@@ -144,6 +160,8 @@ export interface Config {
   secrets: string[];
   /** Usernames and client IDs supplied by the environment: scrubbed like values seen on the wire. */
   identities: string[];
+  /** CA_FILE: trusted for every target. */
+  globalCa?: { pem: string; file: string };
 }
 
 export class ConfigError extends Error {
@@ -154,7 +172,7 @@ export class ConfigError extends Error {
 }
 
 /** Every name this project reads from the environment. */
-const KNOWN_NAMES = [...Object.keys(envSchema.shape), ...Object.keys(SETTINGS_READ_ELSEWHERE)];
+const KNOWN_NAMES = [...Object.keys(envSchema.shape), ...Object.keys(SETTINGS_READ_ELSEWHERE), ...OTHER_TOOLS_PROXY_NAMES];
 /** A name starting with one of these (in any case) is meant for this project, so it must be a known one. */
 const PREFIXES = [...Object.values(CONTRACT).map((api) => api.prefix), 'NIGHTLY_', 'REQUEST_TIMEOUT'];
 
@@ -230,10 +248,15 @@ export function loadConfig(given?: NodeJS.ProcessEnv): Config {
       return [api.id, { id: api.id, product: api.product, baseUrl: url, vars }];
     }),
   ) as Record<ApiId, ApiTarget>;
+  const transport = resolveTransport(Object.values(CONTRACT).map((api) => ({ id: api.id, prefix: api.prefix, baseUrl: values[`${api.prefix}BASE_URL`] })), values, env);
+  for (const target of Object.values(targets)) target.transport = transport.byApi[target.id]!;
+  problems.push(...transport.problems);
+  secrets.push(...transport.secrets);
+  identities.push(...transport.identities);
   if (problems.length > 0) throw new ConfigError(problems);
   const only = values.NIGHTLY_APIS?.split(',').map((id) => id.trim() as ApiId);
   const apis = API_IDS.filter((id) => targets[id].baseUrl !== undefined && (only === undefined || only.includes(id)));
-  return { targets, requestTimeoutMs: Number(values.REQUEST_TIMEOUT_MS), maxBodyBytes: Number(values.MAX_BODY_BYTES), nightly: { apis, only, retries: Number(values.NIGHTLY_RETRIES) }, secrets, identities };
+  return { targets, requestTimeoutMs: Number(values.REQUEST_TIMEOUT_MS), maxBodyBytes: Number(values.MAX_BODY_BYTES), nightly: { apis, only, retries: Number(values.NIGHTLY_RETRIES) }, secrets, identities, ...(transport.globalCa ? { globalCa: transport.globalCa } : {}) };
 }
 
 /** Why the nightly regression has nothing to run (one sentence naming what to set), or undefined. */

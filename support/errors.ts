@@ -6,6 +6,9 @@
 // own error codes: "AssertionError [wrong-status]: Expected ...". cucumber's message starts with the
 // name (the stack's first line), and scripts/report.ts sorts results by that code, never by wording.
 
+import { transportFailure, type TransportKind } from './tls/failures';
+import type { Transport } from './tls/settings';
+
 export const CATEGORY_CODES = ['wrong-status', 'bad-body', 'behaviour', 'unreachable', 'bad-config'] as const;
 export type CategoryCode = (typeof CATEGORY_CODES)[number];
 /** What a product defect is about: its status, its body's shape, or any other documented behaviour. */
@@ -39,12 +42,19 @@ export class TargetError extends Error {
 
   constructor(
     message: string,
-    readonly kind: 'refused' | 'reset' | 'dns' | 'tls' | 'timeout' | 'other',
+    readonly kind: 'refused' | 'reset' | 'dns' | 'tls' | 'timeout' | 'other' | TransportKind,
   ) {
     super(message);
     this.name = `TargetError [${this.category}]`;
   }
 }
+
+/**
+ * A TLS or proxy failure that no retry changes: a certificate not trusted, expired or for another host,
+ * a client certificate missing or refused, a proxy refusing or asking for credentials. Still "broken"
+ * (its name and category are TargetError's); its own class name lets the nightly leave it unretried.
+ */
+export class TransportSetupError extends TargetError {}
 
 /**
  * A step needs configuration the run lacks: a ${VAR} unset, an API with neither emulator nor base URL.
@@ -62,9 +72,14 @@ export class ConfigurationError extends Error {
 /** What a refused connection's sentence says: scripts/nightly.ts finds refused scenarios by it, in the message. */
 export const REFUSED = 'the connection was refused (nothing listens there)';
 
-/** A network-level failure, by error code or type rather than wording (which changes between versions). */
-export function classifyTransportError(error: unknown): { kind: TargetError['kind']; what: string } {
-  const text = error instanceof Error ? `${error.name} ${error.message.split('Call log:')[0]}` : String(error);
+/**
+ * A network-level failure, by error code or type rather than wording (which changes between versions).
+ * With the API's transport and the URL, a TLS or proxy failure names what to set (support/tls/failures.ts).
+ */
+export function classifyTransportError(error: unknown, transport?: Transport, url?: string): { kind: TargetError['kind']; what: string; advice?: string } {
+  const text = error instanceof Error ? `${error.name} ${(error as NodeJS.ErrnoException).code ?? ''} ${error.message.split('Call log:')[0]}` : String(error);
+  const tls = transportFailure(text, transport, url);
+  if (tls) return tls;
   if (/ECONNREFUSED/.test(text)) return { kind: 'refused', what: REFUSED };
   if (/ECONNRESET|EPIPE|socket hang up|aborted/i.test(text)) return { kind: 'reset', what: 'the connection was reset or cut before a whole answer came' };
   if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/.test(text)) return { kind: 'dns', what: 'the host name could not be resolved' };

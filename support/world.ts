@@ -19,6 +19,9 @@ import { bodyTooLargeError, cutLine, watchBody } from './world/body-limit';
 import { Provenance } from './world/provenance';
 import { Recorder } from './world/recorder';
 import { Sessions } from './world/sessions';
+import { transportOptions } from './tls/context-options';
+import { rejectProxyAuthentication } from './tls/failures';
+import type { ScenarioShapes } from './shapes/collect';
 
 export interface OutgoingBody {
   text: string;
@@ -29,13 +32,17 @@ export class ApiWorld extends World {
   /** The API this scenario targets: the folder of its feature (features/<api>/...). */
   api: ApiId | undefined;
   readonly remembered = new Map<string, unknown>();
-  private readonly sessions = new Sessions(config.requestTimeoutMs);
+  private readonly sessions = new Sessions(config.requestTimeoutMs, () => (this.api ? transportOptions(this.target, baseUrlOf(this.target), config) : {}));
   private readonly recorder: Recorder;
   /** Where each value of the request being prepared came from, for its curl line (world/provenance.ts). */
   private readonly provenance: Provenance;
   private pendingHeaders: HeaderLine[] = [];
   private pendingBody: OutgoingBody | undefined;
   private lastExchange: Exchange | undefined;
+  /** The shapes of this scenario's exchanges (support/shapes/) when the run records; set by the Before hook. */
+  shapes: ScenarioShapes | undefined;
+  /** The last request's path as its step wrote it, {{names}} unexpanded: its shape's path (a resend keeps it). */
+  private documentedPath = '';
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -119,6 +126,7 @@ export class ApiWorld extends World {
 
   /** Sends the prepared request; transport failures become one sentence (never Playwright's call log). */
   async send(method: string, path: string): Promise<Exchange> {
+    this.documentedPath = path;
     return this.sendTo(method, joinUrl(baseUrlOf(this.target), this.expand(path)));
   }
 
@@ -160,6 +168,7 @@ export class ApiWorld extends World {
         failOnStatusCode: false,
         maxRedirects: 0,
       });
+      rejectProxyAuthentication(this.target.transport, response.status()); // a proxy's 407 is no answer of the target
       const raw = await response.body();
       await bodyWatch.check();
       exchange.response = {
@@ -172,9 +181,10 @@ export class ApiWorld extends World {
       if (headerValues(exchange.response.headers, 'set-cookie').length) this.sessions.jarChanged();
     } catch (error) {
       const { cut } = bodyWatch;
-      exchange.error = cut ? cutLine(cut) : classifyTransportError(error).what;
+      exchange.error = cut ? cutLine(cut) : classifyTransportError(error, this.target.transport, url).what;
       exchange.durationMs = Date.now() - started;
       this.lastExchange = exchange;
+      this.shapes?.add(exchange, this.documentedPath);
       await this.recorder.record(exchange);
       if (cut) throw bodyTooLargeError(this.target, method, url, cut, exchange, this.redactor);
       throw unreachableError(this.target, config.requestTimeoutMs, method, url, error, exchange, this.redactor);
@@ -183,6 +193,7 @@ export class ApiWorld extends World {
     }
     exchange.durationMs = Date.now() - started;
     this.lastExchange = exchange;
+    this.shapes?.add(exchange, this.documentedPath);
     await this.recorder.record(exchange);
     return exchange;
   }

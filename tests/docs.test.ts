@@ -11,6 +11,8 @@ import { parse } from 'dotenv';
 import { renderCatalog } from '../scripts/catalog';
 import { envSchema } from '../support/config';
 import { activeFault } from '../support/emulators/faults';
+import { emulatorTlsMode } from '../support/tls/emulator-tls';
+import { nightlyRun } from '../scripts/nightly-options';
 import { explain, tsx } from './run';
 import { startSandboxOnFixedPorts } from './sandbox-process';
 
@@ -29,6 +31,9 @@ function exampleLines(): Array<{ line: string; name: string; value: string }> {
 const RUN_SETTINGS: Record<string, (value: string) => boolean> = {
   EMULATOR_FAULT: (value) => activeFault(value) !== undefined,
   EMULATOR_LATENCY_MS: (value) => /^\d+$/.test(value),
+  EMULATOR_TLS: (value) => emulatorTlsMode(value) !== 'off',
+  NIGHTLY_PARALLEL: (value) => nightlyRun({ NIGHTLY_PARALLEL: value }).parallel >= 1, // throws on a bad value
+  NIGHTLY_SHARD: (value) => nightlyRun({ NIGHTLY_SHARD: value }).shard !== undefined,
 };
 
 /** The first interpreter that has the SDM example's imports (pyenv's python3 may lack Debian's packages). */

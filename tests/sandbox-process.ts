@@ -12,8 +12,9 @@ export interface Sandbox {
   stop(): void;
 }
 
-export function startSandboxProcess(env: Record<string, string> = {}): Promise<Sandbox> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox.ts'], { env: { ...process.env, SANDBOX_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `args`: the sandbox's own options (--https, --mtls). */
+export function startSandboxProcess(env: Record<string, string> = {}, args: string[] = []): Promise<Sandbox> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox.ts', ...args], { env: { ...process.env, SANDBOX_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((ready, fail) => {
     let out = '';
     const read = (chunk: Buffer) => {

@@ -98,19 +98,29 @@ describe('a run that selects no scenario', () => {
 });
 
 /** A message stream of scenarios `features/<api>/x.feature:<line>` ending as given. */
-function stream(scenarios: Array<{ api: string; line: number; ends: 'passed' | 'refused' | 'timeout' | 'assertion' | 'skipped' }>): string {
+function stream(scenarios: Array<{ api: string; line: number; ends: 'passed' | 'refused' | 'timeout' | 'assertion' | 'skipped' | 'untrusted' }>): string {
   return scenarios
     .flatMap(({ api, line, ends }, i) => {
       const result =
         ends === 'passed' ? { status: 'PASSED' }
         : ends === 'skipped' ? { status: 'SKIPPED' }
         : ends === 'assertion' ? { status: 'FAILED', exception: { type: 'ExpectationError', message: 'Expected status 200' } }
+        : ends === 'untrusted' ? { status: 'FAILED', exception: { type: 'TransportSetupError', message: `Cannot reach ${api}: GET https://x/login: its certificate is not trusted; set X_CA_FILE.` } }
         : { status: 'FAILED', exception: { type: 'TargetError', message: `Cannot reach ${api}: GET http://x/login: ${ends === 'refused' ? REFUSED : 'no answer came in time'}; check it.\n\nGET http://x/login` } };
       return [{ pickle: { id: `p${i}`, uri: `features/${api}/x.feature`, location: { line } } }, { testCase: { id: `c${i}`, pickleId: `p${i}` } }, { testCaseStarted: { id: `s${i}`, testCaseId: `c${i}` } }, { testStepFinished: { testCaseStartedId: `s${i}`, testStepResult: result } }];
     })
     .map((envelope) => JSON.stringify(envelope))
     .join('\n');
 }
+
+describe('the nightly and a certificate or proxy problem', () => {
+  it('counts it as unreachable but sets it apart from what a retry could change', () => {
+    const first = outcomes(stream([{ api: 'alm', line: 1, ends: 'untrusted' }, { api: 'alm', line: 2, ends: 'timeout' }, { api: 'alm', line: 3, ends: 'assertion' }]));
+    assert.deepEqual([...first.network], ['features/alm/x.feature:1', 'features/alm/x.feature:2']);
+    assert.deepEqual([...first.settled], ['features/alm/x.feature:1']);
+    assert.deepEqual([...first.other], ['features/alm/x.feature:3']);
+  });
+});
 
 describe('the nightly and a target that refuses every connection', () => {
   it('finds the APIs that refused every scenario they ran, and only those', () => {

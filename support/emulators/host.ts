@@ -2,6 +2,7 @@
 // sub-second timeouts for dribbling clients, and an API-formatted error when a handler throws. Node's defaults
 // (no body limit, 60 s header timeout) are too loose for a server that QA and robustness tests hammer.
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { emuRequest, type EmuRequest, type EmuResponse, type Emulator } from './types';
@@ -30,6 +31,8 @@ export interface HostOptions {
    * lets the emulator answer (the sandbox's controls, support/emulators/control.ts; nothing else sets it).
    */
   preHandler?(request: EmuRequest): EmuResponse | undefined;
+  /** Serve HTTPS with this key and certificate (support/tls/emulator-tls.ts; a client certificate too with requestCert). */
+  tls?: { key: string; cert: string; ca?: string; requestCert?: boolean; rejectUnauthorized?: boolean };
 }
 
 export interface RunningEmulator {
@@ -42,16 +45,18 @@ export interface RunningEmulator {
 
 export async function hostEmulator(emulator: Emulator, options: HostOptions = {}): Promise<RunningEmulator> {
   const state = { failNext: false };
-  const server = http.createServer({
+  const serverOptions = {
     maxHeaderSize: 16 * 1024,
     requireHostHeader: false,
     headersTimeout: options.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS,
     requestTimeout: options.timeouts?.requestMs ?? REQUEST_TIMEOUT_MS,
     connectionsCheckingInterval: CHECK_INTERVAL_MS,
     keepAliveTimeout: 30_000,
-  }, (req, res) => {
+  };
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     serve(emulator, req, res, options, state).catch(() => res.destroy());
-  });
+  };
+  const server = options.tls ? https.createServer({ ...serverOptions, ...options.tls }, handler) : http.createServer(serverOptions, handler);
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(emulator, error, socket));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -61,7 +66,7 @@ export async function hostEmulator(emulator: Emulator, options: HostOptions = {}
   const { port } = server.address() as AddressInfo;
   return {
     emulator,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     failNextRequest: () => {
       state.failNext = true;
     },

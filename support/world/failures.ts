@@ -1,7 +1,7 @@
 // The sentences a failing step speaks: what was expected and what came, then the redacted exchange.
 // Every value passes the scenario's redactor, and every error carries its report category.
 import { CONTRACT, type ApiTarget } from '../config';
-import { ExpectationError, TargetError, classifyTransportError, type ExpectationCategory } from '../errors';
+import { ExpectationError, TargetError, TransportSetupError, classifyTransportError, type ExpectationCategory } from '../errors';
 import { describeExchange, type Exchange } from '../exchange';
 import type { Redactor } from '../redact';
 
@@ -39,15 +39,16 @@ export function notXmlSentence(request: string, problem: string): string {
 
 /** The sentence with advice on what to check, then the redacted exchange (what was sent, and that no answer came). */
 export function unreachableError(target: ApiTarget, requestTimeoutMs: number, method: string, url: string, error: unknown, exchange: Exchange, redactor: Redactor): TargetError {
-  const { kind, what } = classifyTransportError(error);
+  const { kind, what, advice: transportAdvice } = classifyTransportError(error, target.transport, url);
   const source = target.baseUrl === undefined ? `its embedded emulator` : `${CONTRACT[target.id].prefix}BASE_URL`;
   const advice =
-    kind === 'timeout'
+    transportAdvice ?? (kind === 'timeout'
       ? `check that the server at ${source} is up, or raise REQUEST_TIMEOUT_MS (now ${requestTimeoutMs} ms)`
       : kind === 'dns' || kind === 'refused'
         ? `check ${source} and that the server is running and reachable from here`
-        : `check ${source} and the network between here and the server`;
+        : `check ${source} and the network between here and the server`);
   const detail = describeExchange(exchange, redactor); // first: it learns what the request carried
   const sentence = redactor.text(`Cannot reach ${target.id} (${target.product}): ${method} ${url}: ${what}; ${advice}.`);
-  return new TargetError(`${sentence}\n\n${detail}`, kind);
+  const settled = transportAdvice !== undefined; // a TLS or proxy kind (support/tls/failures.ts): the same on every try
+  return new (settled ? TransportSetupError : TargetError)(`${sentence}\n\n${detail}`, kind);
 }

@@ -1,6 +1,7 @@
 // One Playwright request context per named session ("default" unless a step says "as alice"), each its
 // own cookie jar, and the Cookie line the jar adds to a request, for the recorded exchange.
 import type { APIRequestContext } from '@playwright/test';
+import type { TransportOptions } from '../tls/context-options';
 
 type JarCookie = Awaited<ReturnType<APIRequestContext['storageState']>>['cookies'][number];
 
@@ -10,7 +11,11 @@ export class Sessions {
   private readonly jarSnapshots = new Map<string, JarCookie[]>();
   private currentName = 'default';
 
-  constructor(private readonly requestTimeoutMs: number) {}
+  /** `transport`: how this scenario's API is reached (CA, certificate checks, client certificate, proxy: support/tls/). */
+  constructor(
+    private readonly requestTimeoutMs: number,
+    private readonly transport: () => TransportOptions = () => ({}),
+  ) {}
 
   /** The session later requests use, until `actAs` names another. */
   get current(): string {
@@ -24,7 +29,7 @@ export class Sessions {
   async context(name = this.currentName): Promise<APIRequestContext> {
     let context = this.contexts.get(name);
     if (!context) {
-      context = await playwrightRequest().newContext({ timeout: this.requestTimeoutMs, maxRedirects: 0 });
+      context = await playwrightRequest().newContext({ timeout: this.requestTimeoutMs, maxRedirects: 0, ...this.transport() });
       this.contexts.set(name, context);
       this.jarSnapshots.set(name, []);
     }
