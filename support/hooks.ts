@@ -10,6 +10,7 @@ import { behaviourIds, featureFolder } from './feature-place';
 import { config, credentialsRedactor, startRuntime, stopRuntime } from './runtime';
 import { sourceMapsOff, withSourceMaps } from './source-maps';
 import { ApiWorld } from './world';
+import { scenarioShapes, writeShapeParts } from './shapes/collect';
 
 // A step may wait for one request to time out and then report it: give it that long and a margin.
 setDefaultTimeout(config.requestTimeoutMs + 5_000);
@@ -32,12 +33,14 @@ BeforeAll(async () => {
 });
 
 AfterAll(async () => {
+  writeShapeParts(); // this process's part of reports/shapes (support/shapes/collect.ts)
   await stopRuntime();
 });
 
 Before(async function (this: ApiWorld, { pickle, gherkinDocument }: ITestCaseHookParameter) {
   this.api = apiOfFeature(pickle.uri);
   if (this.api && this.recording) {
+    this.shapes = scenarioShapes(this.api, config.targets[this.api].baseUrl !== undefined, pickle, gherkinDocument, this.parameters);
     // Suites: product > feature. Behaviors: product (epic) > feature > behaviour ID (story). One message.
     const product = CONTRACT[this.api].product;
     const ids = behaviourIds(pickle.tags.map((t) => t.name));
