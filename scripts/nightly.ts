@@ -1,17 +1,21 @@
 // `npm run nightly`: the regression against real sandboxes. Runs the nightly profile (only APIs whose
 // <PREFIX>BASE_URL is set; with none it stops at once, naming the variables), then reruns — up to
 // NIGHTLY_RETRIES times (default 2) — only the scenarios whose failure was a network error
-// (TargetError: refused, reset, DNS, timeout), never an assertion, nor a too-large body. An API that
+// (TargetError: refused, reset, DNS, timeout), never an assertion, a too-large body, nor a certificate or
+// proxy problem (TransportSetupError: the same on every try). An API that
 // refused the connection to every scenario it ran is down, not flaky: it is not retried, in one sentence.
 // Reruns land in the same Allure results, where they show as retries. Then writes the traceability
-// matrix (reports/traceability.*) and builds the report.
+// matrix (reports/traceability.*) and builds the report. NIGHTLY_PARALLEL sets the workers, NIGHTLY_SHARD=i/n
+// runs this job's part only (scripts/nightly-options.ts; the merge job: scripts/nightly-merge.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { Envelope } from '@cucumber/messages';
 import { CONTRACT, ConfigError, loadConfig, nightlyNothingToRun, type ApiId, type Config } from '../support/config';
 import { REFUSED } from '../support/errors';
 import { featureFolder } from '../support/feature-place';
+import { clearShapeParts, mergeShapeParts } from '../support/shapes/collect';
 import { envelopes, runScenarios } from '../support/traceability/scenarios';
+import { NightlyOptionError, cucumberOptions, nightlyRun, type NightlyRun } from './nightly-options';
 import { shownUrl } from './report';
 import { trace } from './traceability';
 
@@ -22,6 +26,8 @@ interface Outcome {
   passed: Set<string>;
   /** Of `network`: the connection was refused. */
   refused: Set<string>;
+  /** Of `network`: a TLS or proxy failure (TransportSetupError), which a retry would only meet again. */
+  settled: Set<string>;
   /** Of `passed`: skipped (an @emulator scenario against a real target), so it says nothing about the target. */
   skipped: Set<string>;
 }
@@ -35,7 +41,7 @@ function cucumber(args: string[]): number {
 export function outcomes(ndjson: string): Outcome {
   const where = new Map<string, string>();
   const caseOf = new Map<string, string>();
-  const result: Outcome = { network: new Set(), other: new Set(), passed: new Set(), refused: new Set(), skipped: new Set() };
+  const result: Outcome = { network: new Set(), other: new Set(), passed: new Set(), refused: new Set(), settled: new Set(), skipped: new Set() };
   const verdict = new Map<string, 'network' | 'other' | 'passed'>();
   for (const line of ndjson.split('\n')) {
     if (!line.trim()) continue;
@@ -51,13 +57,16 @@ export function outcomes(ndjson: string): Outcome {
     if (step && step.testStepResult.status !== 'PASSED' && step.testStepResult.status !== 'SKIPPED') {
       const scenario = where.get(caseOf.get(step.testCaseStartedId)!)!;
       const { exception } = step.testStepResult;
-      if (verdict.get(scenario) === 'passed') verdict.set(scenario, exception?.type === 'TargetError' ? 'network' : 'other');
+      const unreachable = exception?.type === 'TargetError' || exception?.type === 'TransportSetupError';
+      if (verdict.get(scenario) === 'passed') verdict.set(scenario, unreachable ? 'network' : 'other');
+      if (exception?.type === 'TransportSetupError') result.settled.add(scenario);
       if (exception?.type === 'TargetError' && exception.message?.split('\n')[0]!.includes(`: ${REFUSED};`)) result.refused.add(scenario);
     }
   }
   for (const [scenario, outcome] of verdict) result[outcome].add(scenario);
   for (const scenario of result.skipped) if (!result.passed.has(scenario)) result.skipped.delete(scenario);
   for (const scenario of result.refused) if (!result.network.has(scenario)) result.refused.delete(scenario);
+  for (const scenario of result.settled) if (!result.network.has(scenario)) result.settled.delete(scenario);
   return result;
 }
 
@@ -84,6 +93,17 @@ export function notRetriedSentence(api: string, scenarios: number, config: Confi
   return `${api} refused the connection to all ${scenarios} of its scenarios (nothing listens at ${where}), so none is retried: start that sandbox or correct the URL.`;
 }
 
+/** NIGHTLY_PARALLEL and NIGHTLY_SHARD (read after loadConfig, which brings in .env), or exit 2 in one sentence. */
+function spreadOrExit(): NightlyRun {
+  try {
+    return nightlyRun(process.env);
+  } catch (error) {
+    if (!(error instanceof NightlyOptionError)) throw error;
+    console.error(error.message);
+    return process.exit(2);
+  }
+}
+
 function configuration(): Config {
   try {
     return loadConfig();
@@ -96,6 +116,7 @@ function configuration(): Config {
 
 if (require.main === module) {
   const config = configuration();
+  const spread = spreadOrExit();
   const idle = nightlyNothingToRun(config);
   if (idle) {
     console.error(idle);
@@ -103,18 +124,22 @@ if (require.main === module) {
   }
   rmSync('reports/allure-results', { recursive: true, force: true });
   rmSync('reports/nightly.ndjson', { force: true });
-  const status = cucumber(['-p', 'nightly', ...process.argv.slice(2)]);
+  clearShapeParts(); // reports/shapes: each worker writes a part, merged below (support/shapes/collect.ts)
+  const status = cucumber(['-p', 'nightly', ...cucumberOptions(spread), ...process.argv.slice(2)]);
   if (status === 2 || !existsSync('reports/nightly.ndjson')) process.exit(status || 2);
   const first = outcomes(readFileSync('reports/nightly.ndjson', 'utf8'));
   if (first.network.size + first.other.size + first.passed.size === 0) {
-    console.error(`The nightly profile ran no scenario of ${config.nightly.apis.join(', ')}: check the cucumber options given after "npm run nightly --" (tags, paths).`);
+    const shard = spread.shard ? ` (NIGHTLY_SHARD=${spread.shard.index}/${spread.shard.total}: fewer scenarios than shards?)` : '';
+    console.error(`The nightly profile ran no scenario of ${config.nightly.apis.join(', ')}${shard}: check the cucumber options given after "npm run nightly --" (tags, paths).`);
     process.exit(1);
   }
   // Every attempt's results, in order, for the traceability matrix: a retry's result wins.
   const ran = runScenarios(envelopes(readFileSync('reports/nightly.ndjson', 'utf8')));
   const down = refusingEverything(first);
-  const notRetried = [...down.values()].flat();
+  const settled = [...first.settled].filter((scenario) => ![...down.values()].flat().includes(scenario));
+  const notRetried = [...down.values()].flat().concat(settled);
   if (config.nightly.retries > 0) for (const [api, scenarios] of down) console.log(`\n${notRetriedSentence(api, scenarios.length, config)}`);
+  if (config.nightly.retries > 0 && settled.length) console.log(`\n${settled.length} scenario(s) failed on a certificate or proxy problem, which a retry would meet again, so none is retried (each says what to set): ${settled.join(' ')}`);
   let network = new Set([...first.network].filter((scenario) => !notRetried.includes(scenario)));
   const retries = config.nightly.retries;
   for (let attempt = 1; attempt <= retries && network.size > 0; attempt += 1) {
@@ -127,6 +152,7 @@ if (require.main === module) {
     for (const scenario of again.other) first.other.add(scenario);
     network = again.network;
   }
+  mergeShapeParts(); // reports/shapes/<api>.json, a retry's shapes winning: what npm run drift compares
   const catalogueProblems = trace({
     run: 'nightly',
     scenarios: ran,

@@ -21,6 +21,8 @@ export interface TraceOptions {
   /** Scenarios already read (the mutation check's baselines), instead of message files. */
   scenarios?: RunScenario[];
   kills?: FaultKills;
+  /** Each API's target as shown, when this process's config does not know it (the nightly's merge job). */
+  targets?: Record<string, string>;
 }
 
 /** Writes reports/traceability.* (and the Allure result); prints one line, and the problems; their count. */
@@ -31,7 +33,7 @@ export function trace(options: TraceOptions): number {
   // Later results win: withResults keeps the last one per place.
   const scenarios = withResults(featureScenarios(), ran);
   const redactor = new Redactor(config.secrets, config.identities);
-  const targets = Object.fromEntries(Object.values(config.targets).map((t) => [t.id, t.baseUrl === undefined ? 'embedded emulator' : shownUrl(t.baseUrl, redactor)]));
+  const targets = options.targets ?? Object.fromEntries(Object.values(config.targets).map((t) => [t.id, t.baseUrl === undefined ? 'embedded emulator' : shownUrl(t.baseUrl, redactor)]));
   const matrix = buildMatrix(options.run, scenarios, { kills: options.kills, targets });
   const [, , html] = writeTraceability(matrix, redactor, { allureResults: options.run === 'mutation' ? undefined : RESULTS });
   for (const { file, messages } of options.junit ?? []) {

@@ -15,6 +15,7 @@ import { API_IDS, CONTRACT, loadConfig } from '../support/config';
 import { categoriesOf } from './allure-categories';
 import { cucumber, explain, scenarioCounts, tsx } from './run';
 import { startSandboxProcess, type Sandbox } from './sandbox-process';
+import { workflowScript } from './workflow-script';
 
 /** No base URL from the environment, and no developer's .env either. */
 const UNCONFIGURED: Record<string, string> = {
@@ -22,21 +23,6 @@ const UNCONFIGURED: Record<string, string> = {
   NIGHTLY_APIS: '',
   ...Object.fromEntries(API_IDS.map((id) => [`${CONTRACT[id].prefix}BASE_URL`, ''])),
 };
-
-/** The `run: |` script of the first workflow step after the line containing `marker`. */
-function workflowScript(marker: string): string {
-  const lines = readFileSync('.github/workflows/nightly.yml', 'utf8').split('\n');
-  const start = lines.findIndex((line) => line.includes(marker));
-  const run = lines.findIndex((line, i) => i > start && /^\s*run: \|$/.test(line));
-  assert.ok(start >= 0 && run > start, `nightly.yml has a run: | step after "${marker}"`);
-  const indent = /^ */.exec(lines[run + 1]!)![0];
-  const body: string[] = [];
-  for (const line of lines.slice(run + 1)) {
-    if (line.trim() !== '' && !line.startsWith(indent)) break;
-    body.push(line.slice(indent.length));
-  }
-  return body.join('\n');
-}
 
 /** A minimal Allure result of one scenario of `api`, as allure-cucumberjs names it. */
 function fakeResult(dir: string, api: string): void {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { nightlyRun } from '../scripts/nightly-options';
 
 const DIR = '.github/workflows';
 const workflows = readdirSync(DIR)
@@ -62,6 +63,40 @@ describe('the GitHub workflows', () => {
     const merged = report.findIndex((step) => /run: npm run leak-scan/.test(step));
     assert.ok(merged > report.findIndex((step) => /run: npm run report/.test(step)));
     for (const [at, step] of report.entries()) if (/uses: actions\/(upload-artifact|cache\/save)@/.test(step)) assert.ok(at > merged, step);
+  });
+
+  it('compare each nightly shard with the emulators (npm run drift) before the leak scan, never failing the job, and upload the shapes and the drift report', () => {
+    const nightly = workflows.find((w) => w.name === 'nightly.yml')!.text;
+    const shard = steps(job(nightly, 'regression'));
+    const drift = shard.findIndex((step) => /\n\s+run: npm run drift$/.test(step));
+    assert.ok(drift > shard.findIndex((step) => /run: npm run nightly/.test(step)), 'drift runs after the regression');
+    assert.ok(drift < shard.findIndex((step) => /run: npm run leak-scan/.test(step)), 'the leak scan covers the drift files');
+    assert.match(shard[drift]!, /\n\s+if: always\(\) && steps\.target\.outputs\.configured == 'true'\n\s+continue-on-error: true\n/, 'drift runs whatever the regression did, and is a finding, not a red job');
+    const upload = shard.find((step) => /uses: actions\/upload-artifact@/.test(step) && /name: drift-/.test(step));
+    assert.ok(upload, 'an artifact with the shapes and the drift report');
+    for (const path of ['reports/shapes/', 'reports/drift.md', 'reports/drift.json']) assert.match(upload, new RegExp(`\\n {12}${path.replace(/\./g, '\\.')}\\n`), `the drift artifact holds ${path}`);
+  });
+
+  it('split an API over shards (matrix.shard as NIGHTLY_SHARD), upload each job\'s results apart and merge them into one matrix before the report', () => {
+    const nightly = workflows.find((w) => w.name === 'nightly.yml')!.text;
+    const regression = job(nightly, 'regression');
+    const shards = /^ {8}shard: \[([^\]]*)\]$/m.exec(regression)?.[1]?.split(',').map((value) => value.trim());
+    assert.ok(shards && shards.length > 0, 'the regression matrix has a shard dimension');
+    for (const shard of shards) assert.deepEqual(Object.keys(nightlyRun({ NIGHTLY_SHARD: shard })), ['parallel', 'shard'], shard);
+    assert.match(regression, /^ {6}NIGHTLY_SHARD: \$\{\{ matrix\.shard \}\}$/m);
+    // Two jobs of one API must not overwrite each other's artifacts.
+    const names = [...regression.matchAll(/^ {10}name: (.+)$/gm)].map((m) => m[1]!);
+    assert.ok(names.length >= 2);
+    for (const name of names) assert.match(name, /\$\{\{ matrix\.api \}\}-\$\{\{ strategy\.job-index \}\}$/, name);
+    assert.ok(names.some((name) => name.startsWith('nightly-')), 'the message streams are uploaded for the merged matrix');
+    assert.match(regression, /^ {12}reports\/nightly\*\.ndjson$/m);
+    const report = steps(job(nightly, 'report'));
+    const at = (pattern: RegExp) => report.findIndex((step) => pattern.test(step));
+    const merge = at(/^name: Merge the shards' results/);
+    const streams = at(/pattern: nightly-\*\n\s+path: streams/);
+    const matrix = at(/run: node --import tsx scripts\/nightly-merge\.ts streams$/);
+    assert.ok(merge >= 0 && streams >= 0 && matrix > merge && matrix > streams, 'the matrix is made from every shard, after their results are merged');
+    assert.ok(matrix < at(/run: npm run report/), 'and before the report, which shows it');
   });
 
   it('give no job but the nightly shards a secret, a variable or an environment', () => {

@@ -1,173 +1,99 @@
-// docs/benchmarks.md from one bench result: the targets (met or missed, and for a missed one the numbers
-// of this run that say where the time goes), then every measurement.
-import type { Measure } from './measure';
-import { round, type CostLine } from './stats';
+// docs/benchmarks.md from one bench run: which mode wrote it and where, the targets (met or missed,
+// and for a missed one this run's numbers and the profile's lines), then every figure as its median
+// with the smallest and largest run beside it.
+import { PROFILE_NOTES } from './profile-notes';
+import type { BenchResult } from './result';
+import { round, type Figure } from './stats';
+import { PROFILED, targets, type Target } from './targets';
 
-export interface BenchResult {
-  date: string;
-  machine: { cpus: number; cpu: string; memoryGb: number; node: string };
-  runs: number;
-  scenarios: number;
-  baselineIterations: number;
-  startupMs: number;
-  /** Wall time of a run with one scenario (iteration): start-up plus the first scenario. */
-  firstScenarioMs: Record<'quiet' | 'reporters' | 'floor' | 'playwright' | 'fetch' | 'newman', number>;
-  /** Slopes at baselineIterations scenarios; Newman's at `scenarios`. */
-  perScenarioMs: Record<'fetch' | 'playwright' | 'floor' | 'quiet' | 'reporters' | 'newman', number>;
-  /** At Newman's size (`scenarios`). */
-  perScenarioAtNMs: { reporters: number; newman: number };
-  wallMs: { reporters: number; quiet: number | undefined; newman: number };
-  newmanSizeForRatio: number | undefined;
-  scaling: Array<{ scenarios: number; medianMs: number; msPerScenario: number; peakRssMb?: number }>;
-  latency: {
-    scenarios: number;
-    serialMs: number;
-    parallel2Ms: number;
-    parallel4Ms: number;
-    speedup2: number;
-    speedup4: number;
-    serialLine: CostLine;
-    parallel4Line: CostLine;
-    scenariosForSpeedup4: number | undefined;
-  };
-  formatters: { base: number; each: Array<{ formatter: string; msPerScenario: number }> } | undefined;
-  suite: { scenarios: number; resultFiles: number; acceptanceMs: number; reportMs: number };
-  peakRssMb: Record<string, number | undefined>;
-  measurements: Measure[];
-  benchSeconds: number;
-}
+export type { BenchResult } from './result';
 
-export interface Target {
-  target: string;
-  measured: string;
-  met: boolean;
-  /** For a missed target: where the time goes, in this run's numbers. */
-  why: string;
-}
-
-const x = (value: number) => `${round(value)}×`;
 const ms = (value: number) => `${Math.round(value)} ms`;
+/** "1234 ms (1200–1300)", or for a per-scenario cost "6.38 ms (6.1–6.9)". */
+const f = (fig: Figure, digits = 0) => `${round(fig.median, digits)} ms (${round(fig.min, digits)}–${round(fig.max, digits)})`;
+const x = (a: number, b: number) => `${round(a / b)}×`;
+const verdict = (t: Target) => (t.met === undefined ? 'not measured in this mode' : t.met ? 'met' : '**missed**');
 
-export function targets(r: BenchResult): Target[] {
-  const c = r.perScenarioMs;
-  const largest = r.scaling.at(-1)!;
-  const suiteMs = r.suite.acceptanceMs - r.suite.reportMs;
-  const perScenarioFor5s = (5_000 - r.suite.reportMs - r.firstScenarioMs.reporters) / r.suite.scenarios;
-  const l = r.latency;
-  return [
-    {
-      target: 'whole suite with all reporters plus the report < 5 s',
-      measured: ms(r.suite.acceptanceMs),
-      met: r.suite.acceptanceMs < 5_000,
-      why:
-        `The Allure 2 build alone takes ${ms(r.suite.reportMs)} (a JVM reading ${r.suite.resultFiles} result files). The ${r.suite.scenarios} scenarios with all reporters take the rest, ${ms(suiteMs)}, of which start-up and a first scenario are ${ms(r.firstScenarioMs.reporters)}. ` +
-        (perScenarioFor5s <= 0
-          ? `The report and start-up alone pass 5 s.`
-          : `Fitting in 5 s would need ${round(perScenarioFor5s)} ms per scenario with all reporters, ${x(perScenarioFor5s / c.floor)} of the cucumber floor without any (${c.floor} ms).`),
-    },
-    {
-      target: '≤ 1.3× the Playwright script per scenario, no reporters',
-      measured: x(c.quiet / c.playwright),
-      met: c.quiet / c.playwright <= 1.3,
-      why: `The cucumber floor (four plain-JS steps making the same Playwright calls, nothing else) costs ${c.floor} ms per scenario, ${x(c.floor / c.playwright)} the script's ${c.playwright} ms: that much is cucumber's own, under any step library. Ours costs ${round(c.quiet - c.floor)} ms more than the floor (${x(c.quiet / c.floor)}).`,
-    },
-    {
-      target: '≤ 2.5× the Playwright script per scenario, all reporters',
-      measured: x(c.reporters / c.playwright),
-      met: c.reporters / c.playwright <= 2.5,
-      why:
-        `All reporters add ${round(c.reporters - c.quiet)} ms per scenario to the ${c.quiet} ms without; within 2.5× they could add ${round(2.5 * c.playwright - c.quiet)} ms. ` +
-        `allure-cucumberjs writes a result, a container and an attachment per exchange and per data table, ${r.suite.resultFiles} files for the suite's ${r.suite.scenarios} scenarios (${round(r.suite.resultFiles / r.suite.scenarios, 1)} a scenario), and the html and message formatters copy every attachment again. ` +
-        (r.formatters ? `Alone, per scenario: ${r.formatters.each.map((f) => `${f.formatter} ${f.msPerScenario} ms`).join(', ')}.` : 'Run `npm run bench -- --formatters` to measure each reporter alone.'),
-    },
-    {
-      target: `≤ 0.4× Newman wall time (all reporters, ${r.scenarios} scenarios)`,
-      measured: x(r.wallMs.reporters / r.wallMs.newman),
-      met: r.wallMs.reporters / r.wallMs.newman <= 0.4,
-      why:
-        `Over ${r.scenarios} scenarios we cost ${r.perScenarioAtNMs.reporters} ms per scenario to Newman's ${r.perScenarioAtNMs.newman} ms (${x(r.perScenarioAtNMs.reporters / r.perScenarioAtNMs.newman)}), but start-up and a first scenario cost us ${ms(r.firstScenarioMs.reporters)} to Newman's ${ms(r.firstScenarioMs.newman)}. ` +
-        (r.newmanSizeForRatio === undefined
-          ? 'Per scenario we cost more than 0.4× Newman, so no suite size reaches 0.4×.'
-          : `On the two measured lines the ratio reaches 0.4× from about ${r.newmanSizeForRatio} scenarios.`),
-    },
-    {
-      target: `--parallel 4 ≥ 2× serial under ${20} ms latency (${l.scenarios} scenarios)`,
-      measured: x(l.speedup4),
-      met: l.speedup4 >= 2,
-      why:
-        `Four workers each load the support code before their first scenario: a 1-scenario run takes ${ms(l.parallel4Line.fixedMs + l.parallel4Line.perScenarioMs)} with --parallel 4 and ${ms(l.serialLine.fixedMs + l.serialLine.perScenarioMs)} serial. Each further scenario costs ${round(l.parallel4Line.perScenarioMs)} ms to serial's ${round(l.serialLine.perScenarioMs)} ms (${x(l.serialLine.perScenarioMs / l.parallel4Line.perScenarioMs)}). ` +
-        (l.scenariosForSpeedup4 === undefined ? 'On these lines no suite size reaches 2×.' : `On these lines 2× is reached from about ${l.scenariosForSpeedup4} scenarios.`),
-    },
-    {
-      target: '`npm run bench` under 5 minutes',
-      measured: `${r.benchSeconds} s`,
-      met: r.benchSeconds < 300,
-      why: `The ${largest.scenarios}-scenario point alone is ${r.runs} runs of ${ms(largest.medianMs)} (${Math.round((r.runs * largest.medianMs) / 1000)} s); at the Playwright script's own ${c.playwright} ms per iteration, ${r.runs} × ${largest.scenarios} iterations would take ${Math.round((r.runs * largest.scenarios * c.playwright) / 1000)} s.`,
-    },
-  ];
+const MODES = {
+  quick: '`BENCH_QUICK=1 npm run bench` (a smoke run: small sizes; its numbers are not the benchmark)',
+  default: '`npm run bench` (the default mode)',
+  full: '`npm run bench -- --full` (adds the 1,000- and 5,000-scenario points, 2 and 8 workers, each reporter alone and the whole report build)',
+};
+
+function missedSection(missed: Target[]): string {
+  if (missed.length === 0) return '';
+  const lines = missed.map((t) => {
+    const notes = PROFILE_NOTES[t.id];
+    const profile = notes?.length ? notes.map((line) => `  - ${line}`).join('\n') : `  - Profile: not written yet (scripts/bench/profile-notes.ts, \`${t.id}\`).`;
+    return `- **${t.target}.** ${t.why}${PROFILED.has(t.id) ? `\n${profile}` : ''}`;
+  });
+  return `\n### Where the missed ones go\n\n${lines.join('\n')}\n`;
 }
 
 export function markdown(r: BenchResult): { text: string; targets: Target[] } {
-  const c = r.perScenarioMs;
-  const f = r.firstScenarioMs;
+  const c = r.perScenario;
+  const p = c.playwright.median;
   const list = targets(r);
-  const missed = list.filter((t) => !t.met);
-  const vs = (value: number, base: number) => x(value / base);
+  const way = (name: string, first: Figure, per: Figure) => `| ${name} | ${f(first)} | ${f(per, 2)} | ${x(per.median, p)} |`;
+  const serial = r.workers.runs.find((run) => run.workers === 1)!.wall.median;
   const text = `# Benchmarks
 
-Written by \`npm run bench\` (${r.benchSeconds} s) on ${r.date.slice(0, 10)}: ${r.machine.cpus} cores (${r.machine.cpu}), ${r.machine.memoryGb} GiB, Node ${r.machine.node}.
-Every number is the **median of ${r.runs} runs after a warm-up**, against the token-login emulator running as a
-separate process (\`npm run sandbox\`). The flow of one scenario: \`GET /login\` with the two headers, remember the
-token, \`GET /company/info\` with it, check the code. A cost per scenario is the slope between a run of one
-scenario and a run of many, so what only the first scenario pays (loading Playwright, the first connection)
-stays in the fixed part. Raw runs: \`reports/bench.json\`.
+Written by ${MODES[r.mode]} in ${r.benchSeconds} s on ${r.date.slice(0, 10)}, on ${r.machine.cpus} cores (${r.machine.cpu}), ${r.machine.memoryGb} GiB, Node ${r.machine.node}.
+Every figure is the **median of ${r.runs} run${r.runs === 1 ? '' : 's'}** (after a warm-up where a tool runs for the first time) with
+the smallest and largest run beside it, **median (min–max)**; every ratio divides two medians of this one run.
+The generated scenarios run against the token-login emulator as a separate process (\`npm run sandbox\`); the
+flow of one: \`GET /login\` with the two headers, remember the token, \`GET /company/info\` with it, check the
+code. A cost per scenario is the slope between a run of one scenario and a run of ${r.baseline}, taken run by run,
+so what only the first scenario pays stays in the fixed part. Raw runs: \`reports/bench.json\`.
 
 ## Targets
 
 | target | measured | |
 | --- | --- | --- |
-${list.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? 'met' : '**missed**'} |`).join('\n')}
-${missed.length ? `\n### Where the missed ones go\n\n${missed.map((t) => `- **${t.target}.** ${t.why}`).join('\n')}\n` : ''}
-## Per-scenario cost
+${list.map((t) => `| ${t.target} | ${t.measured} | ${verdict(t)} |`).join('\n')}
+${missedSection(list.filter((t) => t.met === false))}
+## Per-scenario cost (${r.baseline} scenarios; Newman ${r.scenarios} iterations)
 
-| way | start-up + first scenario | per further scenario | vs Playwright script | vs fetch |
-| --- | --- | --- | --- | --- |
-| plain \`fetch\` (the floor of any client) | ${ms(f.fetch)} | ${c.fetch} ms | ${vs(c.fetch, c.playwright)} | 1× |
-| plain Playwright request-context script | ${ms(f.playwright)} | ${c.playwright} ms | 1× | ${vs(c.playwright, c.fetch)} |
-| cucumber floor: plain-JS steps, same Playwright calls | ${ms(f.floor)} | ${c.floor} ms | ${vs(c.floor, c.playwright)} | ${vs(c.floor, c.fetch)} |
-| our suite, no reporters | ${ms(f.quiet)} | ${c.quiet} ms | ${vs(c.quiet, c.playwright)} | ${vs(c.quiet, c.fetch)} |
-| our suite, all reporters (allure, junit, html, message, progress) | ${ms(f.reporters)} | ${c.reporters} ms | ${vs(c.reporters, c.playwright)} | ${vs(c.reporters, c.fetch)} |
-| Newman (Postman collection), over ${r.scenarios} iterations | ${ms(f.newman)} | ${c.newman} ms | ${vs(c.newman, c.playwright)} | ${vs(c.newman, c.fetch)} |
+| way | start-up + first scenario | per further scenario | vs Playwright script |
+| --- | --- | --- | --- |
+${way('plain `fetch` (the floor of any client)', r.first.fetch, c.fetch)}
+${way('plain Playwright request-context script', r.first.playwright, c.playwright)}
+${way('cucumber floor: plain-JS steps, same Playwright calls', r.first.floor, c.floor)}
+${way('our suite, no reporters (quiet profile)', r.first.quiet, c.quiet)}
+${way('our suite, all reporters (default profile)', r.first.reporters, c.reporters)}
+${way('playwright-bdd + allure-playwright + junit (`bddgen` included, `request` fixture, 1 worker)', r.first.peer, c.peer)}
+${way(`Newman (Postman collection, \`--silent\`: no reporter), over ${r.scenarios} iterations`, r.first.newman, c.newman)}
 
-Every way but Newman ran ${r.baselineIterations} scenarios (iterations): the cost per scenario falls as a run grows (see the
-scaling table), so they are compared at one size. Start-up of our suite with no scenario selected (support
-code loaded, emulators started; Playwright loads with the first scenario): **${ms(r.startupMs)}**.
+What all reporters add per scenario, run by run: **${f(r.reportersAdd, 2)}**. Start-up of our suite with no
+scenario selected: **${f(r.startup)}**.
 
-Wall time for ${r.scenarios} scenarios: our suite ${r.wallMs.quiet === undefined ? '' : `${ms(r.wallMs.quiet)} without reporters, `}${ms(r.wallMs.reporters)} with all reporters;
-Newman ${ms(r.wallMs.newman)}: **${vs(r.wallMs.reporters, r.wallMs.newman)}** Newman's wall time with all reporters.
-${r.formatters ? `\n## What each reporter costs alone (${r.scenarios} scenarios, per scenario, over exchanges recorded without a formatter)\n\n| formatter | ms per scenario |\n| --- | --- |\n${r.formatters.each.map((e) => `| ${e.formatter} | ${e.msPerScenario} |`).join('\n')}\n\nDifferences under about 1 ms per scenario are within the run-to-run spread.\n` : ''}
+Wall time for ${r.scenarios} scenarios: ours with all reporters ${f(r.wall.reporters)}, Newman (\`--silent\`) ${f(r.wall.newman)}: **${x(r.wall.reporters.median, r.wall.newman.median)}**.
+${r.formatters ? `\n## What each reporter costs alone (${r.scenarios} scenarios, per scenario, over exchanges recorded without a formatter: ${f(r.formatters.base)})\n\n| formatter | ms per scenario |\n| --- | --- |\n${r.formatters.each.map((e) => `| ${e.formatter} | ${e.msPerScenario} |`).join('\n')}\n\nDifferences under about 1 ms per scenario are within the run-to-run spread.\n` : ''}
+## Workers under ${r.workers.latencyMs} ms of emulator latency (${r.workers.paths}, ${r.workers.scenarios} scenarios, quiet profile)
+
+Every worker starts its own embedded emulators, each delaying every answer by ${r.workers.latencyMs} ms (\`EMULATOR_LATENCY_MS\`).
+
+| workers | wall | speed-up over serial |
+| --- | --- | --- |
+${r.workers.runs.map((run) => `| ${run.workers === 1 ? '1 (serial)' : `\`--parallel ${run.workers}\``} | ${f(run.wall)} | ${x(serial, run.wall.median)} |`).join('\n')}
+
+Best: **${r.workers.best.workers} worker${r.workers.best.workers === 1 ? '' : 's'}, ${r.workers.best.speedup}×**. The nightly's default (\`NIGHTLY_PARALLEL\`): ${r.nightlyDefaultParallel}.
+
+## The main job against its floor (${r.suite.scenarios} scenarios, embedded emulators)
+
+| run | wall |
+| --- | --- |
+| \`npm run acceptance\`: every feature with all reporters, the traceability matrix, the Allure report | ${f(r.mainJob.acceptance)} |
+| the quiet suite (no reporters) | ${f(r.mainJob.quietSuite)} |
+| an Allure build of an empty results folder (the JVM's floor) | ${f(r.mainJob.allureEmpty)} |
+${r.suite.reportBuild ? `| the Allure build of the whole suite's ${r.suite.resultFiles} result files (\`npm run report\`) | ${f(r.suite.reportBuild)} |\n` : ''}
 ## Scaling (no reporters)
 
 | scenarios | wall | ms per scenario after the first | peak RSS |
 | --- | --- | --- | --- |
-${r.scaling.map((s) => `| ${s.scenarios} | ${ms(s.medianMs)} | ${s.msPerScenario} | ${s.peakRssMb === undefined ? 'n/a' : `${s.peakRssMb.toFixed(0)} MB`} |`).join('\n')}
+${r.scaling.map((s) => `| ${s.scenarios} | ${f(s.wall)} | ${s.msPerScenario} | ${s.peakRssMb === undefined ? 'n/a' : `${s.peakRssMb.toFixed(0)} MB`} |`).join('\n')}
 
-## Parallel workers under 20 ms of emulator latency (${r.latency.scenarios} scenarios, 2 requests each)
-
-| run | wall | speed-up |
-| --- | --- | --- |
-| serial | ${ms(r.latency.serialMs)} | 1× |
-| \`--parallel 2\` | ${ms(r.latency.parallel2Ms)} | ${x(r.latency.speedup2)} |
-| \`--parallel 4\` | ${ms(r.latency.parallel4Ms)} | ${x(r.latency.speedup4)} |
-
-## The whole suite and its report (${r.suite.scenarios} scenarios)
-
-| step | wall |
-| --- | --- |
-| \`npm run acceptance\`: every feature on the embedded emulators with all reporters, then the report | ${ms(r.suite.acceptanceMs)} |
-| of which the Allure 2 report build (\`npm run report\`, Java, ${r.suite.resultFiles} result files) | ${ms(r.suite.reportMs)} |
-
-## Memory peaks (max RSS of the largest run of each)
+## Memory peaks (max RSS of the largest run of each, MB)
 
 | process | MB |
 | --- | --- |

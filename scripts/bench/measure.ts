@@ -1,10 +1,9 @@
-// Runs a command BENCH_RUNS times and keeps its median wall time and the peak RSS of its node processes.
+// Runs a command a mode's number of times and keeps every run's wall time and the peak RSS of its node processes.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { median } from './stats';
 
-export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 export const WORK = resolve('reports/bench');
 const RSS_FILE = join(WORK, 'rss.txt');
 const PEAK_RSS = resolve('scripts/bench/peak-rss.cjs');
@@ -13,10 +12,13 @@ export interface Measure {
   label: string;
   runsMs: number[];
   medianMs: number;
+  minMs: number;
+  maxMs: number;
   peakRssMb: number | undefined;
 }
 
 export interface MeasureOptions {
+  runs: number;
   env?: Record<string, string>;
   /** Runs before each run (e.g. clearing allure-results, as `npm run acceptance` does). */
   before?: () => void;
@@ -24,10 +26,10 @@ export interface MeasureOptions {
   warm?: boolean;
 }
 
-export function measure(label: string, command: string, args: string[], options: MeasureOptions = {}): Measure {
+export function measure(label: string, command: string, args: string[], options: MeasureOptions): Measure {
   const runsMs: number[] = [];
   let peak: number | undefined;
-  for (let i = options.warm ? 0 : 1; i <= RUNS; i += 1) {
+  for (let i = options.warm ? 0 : 1; i <= options.runs; i += 1) {
     options.before?.();
     rmSync(RSS_FILE, { force: true });
     const started = process.hrtime.bigint();
@@ -42,7 +44,7 @@ export function measure(label: string, command: string, args: string[], options:
     runsMs.push(ms);
     peak = Math.max(peak ?? 0, ...peakRss());
   }
-  const result = { label, runsMs: runsMs.map(Math.round), medianMs: Math.round(median(runsMs)), peakRssMb: peak || undefined };
+  const result = { label, runsMs: runsMs.map(Math.round), medianMs: Math.round(median(runsMs)), minMs: Math.round(Math.min(...runsMs)), maxMs: Math.round(Math.max(...runsMs)), peakRssMb: peak || undefined };
   const rss = result.peakRssMb ? `  peak ${result.peakRssMb.toFixed(0)} MB` : '';
   console.log(`${label.padEnd(62)} median ${String(result.medianMs).padStart(6)} ms  (${result.runsMs.join(', ')})${rss}`);
   return result;

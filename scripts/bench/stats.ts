@@ -38,3 +38,31 @@ export function sizeForRatio(ours: CostLine, theirs: CostLine, ratio: number): n
 }
 
 export const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
+
+/** A figure as docs/benchmarks.md shows it: the median, with the smallest and largest run beside it. */
+export interface Figure {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export const figure = (values: number[]): Figure => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
+
+/**
+ * The cost per scenario between two measured sizes, run by run: the i-th run of each size makes one
+ * slope, so the spread shown is that of the slopes and not of two medians taken apart.
+ */
+export function slope(small: number, smallRuns: number[], large: number, largeRuns: number[]): Figure {
+  if (large <= small) throw new Error(`slope needs two sizes, small < large (got ${small} and ${large})`);
+  const runs = Math.min(smallRuns.length, largeRuns.length);
+  if (runs === 0) throw new Error('slope of no runs');
+  return figure(Array.from({ length: runs }, (_, i) => (largeRuns[i]! - smallRuns[i]!) / (large - small)));
+}
+
+/** The worker count whose run was fastest (median wall), and that count's speed-up over one worker. */
+export function bestWorkers(walls: Array<{ workers: number; medianMs: number }>): { workers: number; speedup: number } {
+  const serial = walls.find((w) => w.workers === 1);
+  if (!serial) throw new Error('bestWorkers needs the serial run (1 worker)');
+  const best = walls.reduce((a, b) => (b.medianMs < a.medianMs ? b : a));
+  return { workers: best.workers, speedup: round(serial.medianMs / best.medianMs) };
+}

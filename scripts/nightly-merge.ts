@@ -1,0 +1,48 @@
+// `node --import tsx scripts/nightly-merge.ts <shards folder>`: the nightly merge job's traceability
+// matrix over every shard. Each shard (the CI job of one API, or its i-th of n parts: NIGHTLY_SHARD)
+// uploads its message streams (reports/nightly.ndjson, reports/nightly-retry.ndjson) into a folder of its
+// own under <shards folder>. Once every shard's Allure results are merged into reports/allure-results,
+// this drops the shards' own matrices (each saw only its part: the rest "not run") and writes one over
+// all of them: every first run, then every retry, so a retry's result wins. Exits 1 when tags and the
+// behaviour catalogue disagree, as `npm run nightly` does.
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { API_IDS } from '../support/config';
+import { envelopes, runScenarios } from '../support/traceability/scenarios';
+import { RESULTS, recordedTargets } from './report';
+import { trace } from './traceability';
+
+/** The shards' message streams in the order their results count: all first runs, then all retries. */
+export function shardStreams(root: string): string[] {
+  const shards = existsSync(root) ? readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(root, entry.name)).sort() : [];
+  return ['nightly.ndjson', 'nightly-retry.ndjson'].flatMap((name) => shards.map((shard) => join(shard, name)).filter((file) => existsSync(file)));
+}
+
+/** Removes every traceability matrix result (and its attachment) a shard wrote into `results`. */
+export function dropShardMatrices(results: string): number {
+  let dropped = 0;
+  for (const name of readdirSync(results).filter((file) => file.endsWith('-result.json'))) {
+    const result = JSON.parse(readFileSync(join(results, name), 'utf8')) as { fullName?: string; attachments?: Array<{ source: string }> };
+    if (result.fullName !== 'traceability:matrix') continue;
+    for (const attachment of result.attachments ?? []) rmSync(join(results, attachment.source), { force: true });
+    rmSync(join(results, name));
+    dropped += 1;
+  }
+  return dropped;
+}
+
+if (require.main === module) {
+  const root = process.argv[2];
+  const streams = root ? shardStreams(root) : [];
+  if (!root || streams.length === 0) {
+    console.error(`No shard's message stream under ${root ?? '(no folder given)'}: give the folder holding one folder per shard, each with its reports/nightly.ndjson (node --import tsx scripts/nightly-merge.ts <folder>).`);
+    process.exit(1);
+  }
+  if (existsSync(RESULTS)) dropShardMatrices(RESULTS);
+  // The merge job has no base URL: each API's target is as its shard recorded it.
+  const recorded = recordedTargets(RESULTS);
+  const targets = Object.fromEntries(API_IDS.map((id) => [id, recorded.get(id) ?? 'not run']));
+  // A shard's stream lists every scenario, those of the other shards as not run: only what it ran counts.
+  const ran = streams.flatMap((file) => runScenarios(envelopes(readFileSync(file, 'utf8')))).filter((scenario) => scenario.status !== 'not run');
+  process.exit(trace({ run: 'nightly', scenarios: ran, targets }) ? 1 : 0);
+}
