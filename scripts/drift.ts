@@ -12,7 +12,7 @@
 //   --doc                 with --demo: writes the report into docs/drift.md, between its markers
 // Anything else is passed to cucumber (`-- --parallel 2`). Drift is a finding: the exit status is 0
 // with or without drift, 1 when there was nothing to compare, 2 for a bad option or configuration.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isApiId } from '../support/apis';
 import { API_IDS, CONTRACT, ConfigError, loadConfig, type ApiId, type Config } from '../support/config';
@@ -22,7 +22,8 @@ import { hostEmulator } from '../support/emulators/host';
 import { Redactor } from '../support/redact';
 import { clearShapeParts, readShapeFiles, SHAPES_DIR, writeShapeFile, type ShapeFile } from '../support/shapes/collect';
 import { compareShapes } from '../support/shapes/compare';
-import { differenceCount, verdict, writeDrift, type ApiDrift, type DriftReport } from '../support/shapes/report';
+import { removeReportEntries } from '../support/report-entry';
+import { DRIFT_ENTRY, differenceCount, verdict, writeDrift, type ApiDrift, type DriftReport } from '../support/shapes/report';
 import { exitStatusFor, runChild, stopWithChildren, stopping } from './run/children';
 import { takeReportsLock } from './run/lock';
 
@@ -141,20 +142,6 @@ export function compareApi(api: ApiId, vendor: ShapeFile | undefined, emulator: 
   return drift;
 }
 
-/** Results of an earlier drift in the Allure results: each run shows its own. */
-function removeEarlierAllureResults(results: string): void {
-  if (!existsSync(results)) return;
-  for (const name of readdirSync(results)) {
-    if (!name.endsWith('-result.json')) continue;
-    const path = join(results, name);
-    const text = readFileSync(path, 'utf8');
-    if (!text.includes('"fullName":"drift:')) continue;
-    const { uuid } = JSON.parse(text) as { uuid: string };
-    rmSync(path, { force: true });
-    rmSync(join(results, `${uuid}-attachment.md`), { force: true });
-  }
-}
-
 async function main(argv: string[]): Promise<number> {
   let options: DriftOptions;
   let config: Config;
@@ -223,7 +210,7 @@ async function main(argv: string[]): Promise<number> {
     sources: { vendor: options.vendor, emulator: emulatorDir, ...(baselines.size ? { baseline: BASELINES } : {}) },
     apis: apis.map((api) => compareApi(api, vendor.get(api), emulator.get(api), baselines.get(api), options.vendor)),
   };
-  removeEarlierAllureResults(RESULTS);
+  removeReportEntries(RESULTS, DRIFT_ENTRY); // each drift shows its own
   const [markdown] = writeDrift(report, new Redactor(config.secrets, config.identities), { allureResults: RESULTS });
   if (options.doc && !writeDocSection(readFileSync(markdown!, 'utf8'))) return 2;
   for (const api of report.apis) {

@@ -5,10 +5,12 @@
 // this drops the shards' own matrices (each saw only its part: the rest "not run") and writes one over
 // all of them: every first run, then every retry, so a retry's result wins. Exits 1 when tags and the
 // behaviour catalogue disagree, as `npm run nightly` does.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_IDS } from '../support/config';
+import { removeReportEntries } from '../support/report-entry';
 import { envelopes, runScenarios } from '../support/traceability/scenarios';
+import { MATRIX_ENTRY } from '../support/traceability/write';
 import { RESULTS, recordedTargets } from './report';
 import { trace } from './traceability';
 
@@ -18,19 +20,6 @@ export function shardStreams(root: string): string[] {
   return ['nightly.ndjson', 'nightly-retry.ndjson'].flatMap((name) => shards.map((shard) => join(shard, name)).filter((file) => existsSync(file)));
 }
 
-/** Removes every traceability matrix result (and its attachment) a shard wrote into `results`. */
-export function dropShardMatrices(results: string): number {
-  let dropped = 0;
-  for (const name of readdirSync(results).filter((file) => file.endsWith('-result.json'))) {
-    const result = JSON.parse(readFileSync(join(results, name), 'utf8')) as { fullName?: string; attachments?: Array<{ source: string }> };
-    if (result.fullName !== 'traceability:matrix') continue;
-    for (const attachment of result.attachments ?? []) rmSync(join(results, attachment.source), { force: true });
-    rmSync(join(results, name));
-    dropped += 1;
-  }
-  return dropped;
-}
-
 if (require.main === module) {
   const root = process.argv[2];
   const streams = root ? shardStreams(root) : [];
@@ -38,7 +27,7 @@ if (require.main === module) {
     console.error(`No shard's message stream under ${root ?? '(no folder given)'}: give the folder holding one folder per shard, each with its reports/nightly.ndjson (node --import tsx scripts/nightly-merge.ts <folder>).`);
     process.exit(1);
   }
-  if (existsSync(RESULTS)) dropShardMatrices(RESULTS);
+  removeReportEntries(RESULTS, MATRIX_ENTRY);
   // The merge job has no base URL: each API's target is as its shard recorded it.
   const recorded = recordedTargets(RESULTS);
   const targets = Object.fromEntries(API_IDS.map((id) => [id, recorded.get(id) ?? 'not run']));

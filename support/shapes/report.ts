@@ -2,13 +2,15 @@
 // Allure results, one result per API in the suite "Emulator drift" (each difference a step, each
 // scenario that saw it a step below). Drift is a finding, not a failed test: an API that drifted is
 // shown with Allure's status "unknown", one without drift as passed. Everything written passes the redactor.
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Redactor } from '../redact';
+import { writeReportEntry } from '../report-entry';
 import type { Comparison, Difference } from './compare';
 
 export const DRIFT_SUITE = 'Emulator drift';
+/** The fullName prefix of the drift's report entries: a later drift replaces them. */
+export const DRIFT_ENTRY = 'drift:';
 
 export interface ApiDrift {
   api: string;
@@ -105,44 +107,21 @@ export function writeDrift(report: DriftReport, redactor: Redactor, options: { d
 }
 
 function writeAllureResult(api: ApiDrift, results: string, redactor: Redactor): void {
-  const uuid = randomUUID();
-  const attachment = `${uuid}-attachment.md`;
-  writeFileSync(join(results, attachment), redactor.text(apiMarkdown(api).join('\n')));
-  const now = Date.now();
   const count = differenceCount(api);
-  const steps = api.comparisons.flatMap((c) =>
-    c.differences.map((d) => ({
-      name: redactor.text(differenceSentence(d, c.left, c.right).replace(/\*\*|`/g, '')),
-      status: 'unknown',
-      stage: 'finished',
-      start: now,
-      stop: now,
-      steps: d.seenIn.map((seen) => ({ name: redactor.text(`seen in ${seen.scenario} (exchange ${seen.exchange})`), status: 'unknown', stage: 'finished', start: now, stop: now, steps: [], attachments: [], parameters: [] })),
-      attachments: [],
-      parameters: [],
-    })),
-  );
-  const result = {
-    uuid,
-    historyId: `emulator-drift-${api.api}`,
-    testCaseId: `emulator-drift-${api.api}`,
+  const now = Date.now();
+  const step = (name: string, steps: unknown[]) => ({ name: redactor.text(name), status: 'unknown', stage: 'finished', start: now, stop: now, steps, attachments: [], parameters: [] });
+  writeReportEntry(results, {
+    id: `emulator-drift-${api.api}`,
     name: `${api.api}: ${verdict(api)}`,
-    fullName: `drift:${api.api}`,
+    fullName: `${DRIFT_ENTRY}${api.api}`,
     status: verdict(api) === 'no drift' ? 'passed' : 'unknown',
-    statusDetails: api.notCompared ? { message: redactor.text(api.notCompared) } : count ? { message: `The emulator no longer answers like the vendor in ${plural(count, 'place')}: a finding to fix in the emulator (or to accept), not a failed test.` } : {},
-    stage: 'finished',
+    ...(api.notCompared ? { statusDetails: { message: redactor.text(api.notCompared) } } : count ? { statusDetails: { message: `The emulator no longer answers like the vendor in ${plural(count, 'place')}: a finding to fix in the emulator (or to accept), not a failed test.` } } : {}),
     description: `How the answers of ${api.product} compare, shape by shape (status, content type, header names, cookies and their attributes, body fields and types; never a value). docs/drift.md says how to read it.`,
-    start: now,
-    stop: now,
-    labels: [
-      { name: 'parentSuite', value: DRIFT_SUITE },
-      { name: 'suite', value: api.product },
-      { name: 'epic', value: DRIFT_SUITE },
-    ],
-    attachments: [{ name: `Emulator drift: ${api.api}`, source: attachment, type: 'text/markdown' }],
-    steps,
-    parameters: [],
-    links: [],
-  };
-  writeFileSync(join(results, `${uuid}-result.json`), JSON.stringify(result));
+    suite: DRIFT_SUITE,
+    subSuite: api.product,
+    attachment: { name: `Emulator drift: ${api.api}`, type: 'text/markdown', content: redactor.text(apiMarkdown(api).join('\n')) },
+    steps: api.comparisons.flatMap((c) =>
+      c.differences.map((d) => step(differenceSentence(d, c.left, c.right).replace(/\*\*|`/g, ''), d.seenIn.map((seen) => step(`seen in ${seen.scenario} (exchange ${seen.exchange})`, [])))),
+    ),
+  });
 }

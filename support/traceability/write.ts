@@ -1,14 +1,16 @@
 // Writes the matrix where people look: reports/traceability.{json,md,html}, and, when the run has Allure
 // results, one dedicated result ("Traceability matrix" suite, on the overview's Suites widget) carrying the
 // HTML page, so it is a click away in the report. Everything written passes the one redactor.
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Redactor } from '../redact';
+import { writeReportEntry } from '../report-entry';
 import type { Matrix } from './matrix';
 import { matrixHtml, matrixMarkdown } from './render';
 
 export const TRACEABILITY_SUITE = 'Traceability matrix';
+/** The matrix's report entry, by its fullName: the nightly's merge job replaces the shards' own. */
+export const MATRIX_ENTRY = 'traceability:matrix';
 
 export function writeTraceability(matrix: Matrix, redactor: Redactor, options: { dir?: string; allureResults?: string } = {}): string[] {
   const dir = options.dir ?? 'reports';
@@ -25,35 +27,19 @@ export function writeTraceability(matrix: Matrix, redactor: Redactor, options: {
   return files.map(([path]) => path);
 }
 
-/** The matrix as one Allure result with the HTML page attached. */
+/** The matrix as one report entry with the HTML page attached. */
 function writeAllureResult(matrix: Matrix, results: string, html: string): void {
-  const uuid = randomUUID();
-  const attachment = `${uuid}-attachment.html`;
-  writeFileSync(join(results, attachment), html);
-  const now = Date.now();
   const { holds, fails, skipped } = matrix.totals;
-  const result = {
-    uuid,
-    historyId: 'traceability-matrix',
-    testCaseId: 'traceability-matrix',
+  writeReportEntry(results, {
+    id: 'traceability-matrix',
     name: 'Which vendor behaviours hold',
-    fullName: 'traceability:matrix',
+    fullName: MATRIX_ENTRY,
     // Broken only when tags and catalogue disagree: a behaviour that fails is its scenarios' failure.
     status: matrix.problems.length ? 'broken' : 'passed',
-    statusDetails: matrix.problems.length ? { message: `The behaviour catalogue and the tags disagree:\n${matrix.problems.join('\n')}` } : {},
-    stage: 'finished',
+    ...(matrix.problems.length ? { statusDetails: { message: `The behaviour catalogue and the tags disagree:\n${matrix.problems.join('\n')}` } } : {}),
     description: `${holds} behaviours hold, ${fails} fail, ${skipped} skipped, ${matrix.totals['not run']} not run. The attachment lists, per API with the documented behaviours first, each behaviour's scenarios, their results and the emulator faults that prove they can fail.`,
-    start: now,
-    stop: now,
-    labels: [
-      { name: 'parentSuite', value: TRACEABILITY_SUITE },
-      { name: 'suite', value: `${matrix.run} run` },
-      { name: 'epic', value: TRACEABILITY_SUITE },
-    ],
-    attachments: [{ name: 'Traceability matrix', source: attachment, type: 'text/html' }],
-    steps: [],
-    parameters: [],
-    links: [],
-  };
-  writeFileSync(join(results, `${uuid}-result.json`), JSON.stringify(result));
+    suite: TRACEABILITY_SUITE,
+    subSuite: `${matrix.run} run`,
+    attachment: { name: 'Traceability matrix', type: 'text/html', content: html },
+  });
 }
