@@ -40,7 +40,6 @@ export const SETTINGS_READ_ELSEWHERE: Readonly<Record<string, string>> = {
   PROFILE_N: 'scripts/bench/profile-suite.ts',
   PROFILE_RUNS: 'scripts/bench/profile-suite.ts',
   PROFILE_CONFIG: 'scripts/bench/profile-suite.ts',
-  PROFILE_USAGE_FILE: 'scripts/bench/profile-usage.cjs',
   BENCH_PEER_FEATURE: 'scripts/bench/peer/playwright.config.ts',
   BENCH_PEER_OUT: 'scripts/bench/peer/playwright.config.ts',
   NIGHTLY_PARALLEL: 'scripts/nightly-options.ts (npm run nightly: workers)',

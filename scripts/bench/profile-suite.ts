@@ -5,11 +5,10 @@
 // (wall at n − wall at 1) / (n − 1), as npm run bench computes them. PROFILE_N sets n (default 500).
 // PROFILE_CONFIG=<file> runs every cucumber command with `--config <file>` (the A side of an A/B: an
 // earlier cucumber.cjs kept outside the project). `--cpu-prof` writes a CPU profile of one quiet n-scenario run to reports/profile/cpu/ instead.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PASSWORD, USER, generatedFeature as benchFeature, startTarget } from './fixtures';
-import { median } from './stats';
+import { measure as benchMeasure, type MeasureOptions } from './measure';
 
 const CUCUMBER = 'node_modules/@cucumber/cucumber/bin/cucumber.js';
 const N = Number(process.env.PROFILE_N ?? 500);
@@ -22,50 +21,12 @@ const clearResults = () => rmSync('reports/allure-results', { recursive: true, f
 const OWN = resolve('reports/profile');
 const USAGE_FILE = join(OWN, 'usage.txt');
 
-interface Measured {
-  medianMs: number;
-  cpuMs: number;
-  peakRssMb: number;
-}
+type Options = Omit<MeasureOptions, 'runs' | 'warm' | 'usageFile'>;
 
-interface MeasureOptions {
-  env?: Record<string, string>;
-  before?: () => void;
-}
-
-function usageLines(): number[][] {
-  try {
-    return readFileSync(USAGE_FILE, 'utf8').trim().split('\n').map((line) => line.split(' ').map(Number));
-  } catch {
-    return [];
-  }
-}
-
-/** Runs a command PROFILE_RUNS times after one unmeasured run; medians of wall and CPU time, the largest RSS. */
-function measure(label: string, command: string, argv: string[], options: MeasureOptions = {}): Measured {
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  let peak = 0;
-  for (let i = 0; i <= RUNS; i += 1) {
-    options.before?.();
-    rmSync(USAGE_FILE, { force: true });
-    const started = process.hrtime.bigint();
-    const ran = spawnSync(command, argv, {
-      env: { ...process.env, FORCE_COLOR: '0', NODE_OPTIONS: `--require ${resolve('scripts/bench/profile-usage.cjs')}`, PROFILE_USAGE_FILE: USAGE_FILE, ...options.env },
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (ran.status !== 0) throw new Error(`${label} failed (exit ${ran.status}):\n${ran.stdout.slice(-2000)}\n${ran.stderr.slice(-2000)}`);
-    if (i === 0) continue;
-    const usage = usageLines(); // none for a program that is not node (allure runs java)
-    walls.push(ms);
-    cpus.push(usage.reduce((sum, [cpu]) => sum + cpu!, 0));
-    peak = Math.max(peak, 0, ...usage.map(([, rss]) => rss!));
-  }
-  const result = { medianMs: Math.round(median(walls)), cpuMs: Math.round(median(cpus)), peakRssMb: Math.round(peak) };
-  console.log(`${label.padEnd(44)} wall ${String(result.medianMs).padStart(6)} ms (${walls.map(Math.round).join(', ')})  cpu ${String(result.cpuMs).padStart(6)} ms (${cpus.map(Math.round).join(', ')})  peak ${result.peakRssMb} MB`);
-  return result;
+/** The bench's measure, PROFILE_RUNS times after one unmeasured run, its usage file in this script's own folder. */
+function measure(label: string, command: string, argv: string[], options: Options = {}): { medianMs: number; cpuMs: number; peakRssMb: number } {
+  const m = benchMeasure(label, command, argv, { runs: RUNS, warm: true, usageFile: USAGE_FILE, ...options });
+  return { medianMs: m.medianMs, cpuMs: m.cpuMs ?? 0, peakRssMb: Math.round(m.peakRssMb ?? 0) };
 }
 const CONFIG = process.env.PROFILE_CONFIG ? ['--config', process.env.PROFILE_CONFIG] : [];
 const perScenario = (one: number, many: number, n: number) => Math.round(((many - one) / (n - 1)) * 100) / 100;
@@ -84,9 +45,9 @@ async function main(): Promise<void> {
   const env = { TOKEN_LOGIN_BASE_URL: target.url, TOKEN_LOGIN_USERNAME: USER, TOKEN_LOGIN_PASSWORD: PASSWORD };
   const one = generatedFeature(1);
   const many = generatedFeature(N);
-  const run = (label: string, cli: string[], options: MeasureOptions = {}) => measure(label, process.execPath, [CUCUMBER, ...CONFIG, ...cli], { env, ...options });
+  const run = (label: string, cli: string[], options: Options = {}) => measure(label, process.execPath, [CUCUMBER, ...CONFIG, ...cli], { env, ...options });
   /** Per scenario between 1 and n scenarios, by wall and by CPU time. */
-  const slope = (label: string, cli: (path: string) => string[], n: number, options: MeasureOptions = {}) => {
+  const slope = (label: string, cli: (path: string) => string[], n: number, options: Options = {}) => {
     const small = run(`${label}, 1 scenario`, cli(one), options);
     const large = run(`${label}, ${n} scenarios`, cli(n === N ? many : generatedFeature(n)), options);
     return { wall: perScenario(small.medianMs, large.medianMs, n), cpu: perScenario(small.cpuMs, large.cpuMs, n) };
