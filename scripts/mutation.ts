@@ -12,7 +12,7 @@ import { Writable } from 'node:stream';
 import type { Envelope } from '@cucumber/messages';
 import { APIS } from '../support/apis';
 import { allFaults, faultInfo } from '../support/emulators/faults';
-import { behaviourIds } from '../support/feature-place';
+import { behaviourIds, belowFeatures } from '../support/feature-place';
 
 interface RunResult {
   /** `api:fault`, or `api:` for the run without a fault; `api@mode:fault` in a status mode's own worker. */
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   for (const fault of mutants) {
     const result = byRun.get(fault)!;
     result.failed.forEach((s) => everFailed.add(s));
-    rows.push([fault, result.failed.length ? 'killed' : 'SURVIVED', result.failed.length ? `${result.failed.length}: ${result.failed.map(short).join('; ')}` : '-']);
+    rows.push([fault, result.failed.length ? 'killed' : 'SURVIVED', result.failed.length ? `${result.failed.length}: ${result.failed.map(belowFeatures).join('; ')}` : '-']);
   }
   const survivors = rows.filter((row) => row[1] === 'SURVIVED').map((row) => row[0]!);
   const neverFailed = [...allScenarios].filter((s) => !everFailed.has(s)).sort();
@@ -192,10 +192,6 @@ function behaviourReport(mutants: string[], byRun: Map<string, RunResult>): Beha
     }
   }
   return [...rows.values()].sort((a, b) => a.behaviour.localeCompare(b.behaviour, 'en', { numeric: true }));
-}
-
-function short(scenario: string): string {
-  return scenario.replace(/^features\//, '');
 }
 
 function truncate(text: string, max: number): string {

@@ -10,6 +10,11 @@ export function featureFolder(uri: string): string | undefined {
   return /(?:^|\/)features\/([^/]+)\//.exec(uri.replace(/\\/g, '/'))?.[1];
 }
 
+/** A feature's URI below features/: `features/sdm/login.feature` → `sdm/login.feature`. */
+export function belowFeatures(uri: string): string {
+  return uri.replace(/\\/g, '/').replace(/^(?:.*\/)?features\//, '');
+}
+
 /** The behaviour IDs among tag names, given with or without their @. */
 export function behaviourIds(tags: readonly string[]): string[] {
   return tags.map((tag) => tag.replace(/^@/, '')).filter((tag) => BEHAVIOUR_ID.test(tag));

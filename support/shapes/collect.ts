@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Exchange } from '../exchange';
+import { belowFeatures } from '../feature-place';
 import { shapeOf, type Shape } from './shape';
 
 /** reports/shapes: the nightly's (the vendors') shapes, or any recording run's. */
@@ -40,7 +41,7 @@ interface DocumentLike {
 
 /** `sdm/login.feature: a login in XML` (+ ` [example 2]` for an outline's second row, counted over its Examples tables). */
 export function scenarioKey(pickle: PickleLike, document: DocumentLike | undefined): string {
-  const file = pickle.uri.replace(/\\/g, '/').replace(/^(?:.*\/)?features\//, '');
+  const file = belowFeatures(pickle.uri);
   const row = pickle.astNodeIds.length > 1 ? exampleRow(document?.feature?.children ?? [], pickle.astNodeIds[1]!) : undefined;
   return `${file}: ${pickle.name}${row === undefined ? '' : ` [example ${row}]`}`;
 }

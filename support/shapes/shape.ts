@@ -7,6 +7,7 @@
 // recording run (support/shapes/collect.ts).
 import { headerValues, type Exchange } from '../exchange';
 import { parseXml } from '../xml';
+import { COOKIE_ATTRIBUTES } from './volatile';
 
 export interface CookieShape {
   name: string;
@@ -62,8 +63,8 @@ export function contentTypeShape(value: string): string {
   return parts.join('; ');
 }
 
-/** The attributes whose value is kept: both say how the cookie is scoped, never whose it is. */
-const KEPT_VALUE: Record<string, string> = { path: 'Path', samesite: 'SameSite' };
+/** The attributes whose value is kept (support/shapes/volatile.ts says which, and why), by their lower-case name. */
+const KEPT_VALUE: Record<string, string> = Object.fromEntries(COOKIE_ATTRIBUTES.filter((a) => a.kept === 'value').map((a) => [a.name.toLowerCase(), a.name]));
 const CANONICAL: Record<string, string> = { domain: 'Domain', 'max-age': 'Max-Age', expires: 'Expires', secure: 'Secure', httponly: 'HttpOnly', partitioned: 'Partitioned', priority: 'Priority' };
 
 /** `JSESSIONID=abc.tomcat1; Path=/rest; HttpOnly` → { name: JSESSIONID, attributes: [HttpOnly, Path=/rest] }. */
