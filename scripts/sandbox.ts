@@ -62,7 +62,7 @@ if (postmanDir !== undefined) {
       console.log('login-api-bdd sandbox: the emulators are listening (Ctrl-C to stop)\n');
       const tls = emulatorTls(tlsMode);
       if (tls) {
-        console.log(`HTTPS with a CA made at start (trusted by nothing else): curl --cacert ${tls.authority.caPath}, or CA_FILE=${tls.authority.caPath}`);
+        console.log(`HTTPS with a CA made at start (trusted by nothing else): curl --cacert ${tls.authority.caPath}, or the run's CA_FILE:`);
         console.log(`  CA_FILE=${tls.authority.caPath}`);
         if (tls.client) console.log(`Client certificate required (--mtls): curl --cert ${tls.client.certPath} --key ${tls.client.keyPath}, or each API's <PREFIX>CLIENT_CERT and <PREFIX>CLIENT_KEY below`);
         console.log('');

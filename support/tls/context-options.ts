@@ -9,20 +9,13 @@ import { trustEverywhere, trustForOrigin } from './trust';
 
 export type TransportOptions = Pick<NonNullable<Parameters<APIRequest['newContext']>[0]>, 'ignoreHTTPSErrors' | 'clientCertificates' | 'proxy'>;
 
-const trusted = new Set<string>();
-
 /** The options for `target`, reached at `url` (its BASE_URL, or its embedded emulator's URL). */
 export function transportOptions(target: ApiTarget, url: string, config: Pick<Config, 'globalCa'>): TransportOptions {
   const transport = target.transport;
   const origin = new URL(url).origin;
-  if (config.globalCa && !trusted.has('*')) {
-    trustEverywhere(config.globalCa.pem);
-    trusted.add('*');
-  }
-  if (transport?.ca && !trusted.has(origin)) {
-    trustForOrigin(origin, transport.ca.pem);
-    trusted.add(origin);
-  }
+  // Registering twice is a no-op (support/tls/trust.ts keeps each PEM once).
+  if (config.globalCa) trustEverywhere(config.globalCa.pem);
+  if (transport?.ca) trustForOrigin(origin, transport.ca.pem);
   const options: TransportOptions = {};
   if (transport?.ignoreHttpsErrors) options.ignoreHTTPSErrors = true;
   const client = transport?.clientCertificate;

@@ -39,19 +39,30 @@ function originOf(url: unknown, options: unknown): string | undefined {
   return `https://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}${port}`;
 }
 
+/** Per origin, the whole list a request there trusts (undefined: nothing extra), made once per trust change, not per request. */
+const lists = new Map<string, string[] | undefined>();
+
+function caFor(origin: string): string[] | undefined {
+  if (!lists.has(origin)) {
+    const extra = [...everywhere, ...(byOrigin.get(origin) ?? [])];
+    lists.set(origin, extra.length ? [...defaultStore(), ...extra] : undefined);
+  }
+  return lists.get(origin);
+}
+
 function install(): void {
   if (installed) return;
   installed = true;
   const original = https.request;
   const wrapped = function (this: unknown, ...args: unknown[]) {
     const [url, options] = args;
-    const extra = [...everywhere, ...(byOrigin.get(originOf(url, options) ?? '') ?? [])];
-    if (extra.length > 0) {
+    const ca = caFor(originOf(url, options) ?? '');
+    if (ca) {
       // https.request(url, options, cb) or https.request(options, cb): add `ca` to the options object.
       const at = typeof args[1] === 'object' && args[1] !== null ? 1 : 0;
       const given = args[at] as Record<string, unknown>;
-      if (!(given instanceof URL) && given.ca === undefined) args[at] = { ...given, ca: [...defaultStore(), ...extra] };
-      else if (given instanceof URL) args.splice(1, 0, { ca: [...defaultStore(), ...extra] });
+      if (!(given instanceof URL) && given.ca === undefined) args[at] = { ...given, ca };
+      else if (given instanceof URL) args.splice(1, 0, { ca });
     }
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   };
@@ -63,12 +74,16 @@ export function trustForOrigin(origin: string, pem: string): void {
   install();
   const key = new URL(origin).origin;
   const list = byOrigin.get(key) ?? [];
-  if (!list.includes(pem)) list.push(pem);
+  if (list.includes(pem)) return;
+  list.push(pem);
   byOrigin.set(key, list);
+  lists.clear();
 }
 
 /** Trusts `pem` for every https request of this process (CA_FILE). */
 export function trustEverywhere(pem: string): void {
   install();
-  if (!everywhere.includes(pem)) everywhere.push(pem);
+  if (everywhere.includes(pem)) return;
+  everywhere.push(pem);
+  lists.clear();
 }
