@@ -15,7 +15,7 @@ import { REFUSED } from '../support/errors';
 import { featureFolder } from '../support/feature-place';
 import { clearShapeParts, mergeShapeParts } from '../support/shapes/collect';
 import { envelopes, runScenarios } from '../support/traceability/scenarios';
-import { NightlyOptionError, cucumberOptions, nightlyRun, type NightlyRun } from './nightly-options';
+import { NightlyOptionError, cucumberOptions, nightlyRun } from './nightly-options';
 import { shownUrl } from './report';
 import { trace } from './traceability';
 
@@ -93,30 +93,21 @@ export function notRetriedSentence(api: string, scenarios: number, config: Confi
   return `${api} refused the connection to all ${scenarios} of its scenarios (nothing listens at ${where}), so none is retried: start that sandbox or correct the URL.`;
 }
 
-/** NIGHTLY_PARALLEL and NIGHTLY_SHARD (read after loadConfig, which brings in .env), or exit 2 in one sentence. */
-function spreadOrExit(): NightlyRun {
+/** What `read` gives, or exit 2 with the one sentence of the error it was expected to throw (a bad setting). */
+function orExit<T>(read: () => T, expected: abstract new (...args: never[]) => Error): T {
   try {
-    return nightlyRun(process.env);
+    return read();
   } catch (error) {
-    if (!(error instanceof NightlyOptionError)) throw error;
-    console.error(error.message);
-    return process.exit(2);
-  }
-}
-
-function configuration(): Config {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!(error instanceof expected)) throw error;
     console.error(error.message);
     return process.exit(2);
   }
 }
 
 if (require.main === module) {
-  const config = configuration();
-  const spread = spreadOrExit();
+  const config = orExit(() => loadConfig(), ConfigError);
+  // NIGHTLY_PARALLEL and NIGHTLY_SHARD, read after loadConfig, which brings in .env.
+  const spread = orExit(() => nightlyRun(process.env), NightlyOptionError);
   const idle = nightlyNothingToRun(config);
   if (idle) {
     console.error(idle);
@@ -136,8 +127,9 @@ if (require.main === module) {
   // Every attempt's results, in order, for the traceability matrix: a retry's result wins.
   const ran = runScenarios(envelopes(readFileSync('reports/nightly.ndjson', 'utf8')));
   const down = refusingEverything(first);
-  const settled = [...first.settled].filter((scenario) => ![...down.values()].flat().includes(scenario));
-  const notRetried = [...down.values()].flat().concat(settled);
+  const refusedAll = [...down.values()].flat();
+  const settled = [...first.settled].filter((scenario) => !refusedAll.includes(scenario));
+  const notRetried = [...refusedAll, ...settled];
   if (config.nightly.retries > 0) for (const [api, scenarios] of down) console.log(`\n${notRetriedSentence(api, scenarios.length, config)}`);
   if (config.nightly.retries > 0 && settled.length) console.log(`\n${settled.length} scenario(s) failed on a certificate or proxy problem, which a retry would meet again, so none is retried (each says what to set): ${settled.join(' ')}`);
   let network = new Set([...first.network].filter((scenario) => !notRetried.includes(scenario)));

@@ -39,7 +39,6 @@ function transpiled(source, filename) {
   }
 }
 
-// Under tsx already (node --import tsx: scripts that load cucumber in-process), tsx keeps .ts.
 /** After an edit (a miss), once per process and in the background: entries written over a week ago go (one still in use is transpiled again). */
 let pruned = false;
 function pruneOnce() {
@@ -52,6 +51,7 @@ function pruneOnce() {
     .catch(() => {});
 }
 
+// Under tsx already (node --import tsx: scripts that load cucumber in-process), tsx keeps .ts.
 if (!Module._extensions['.ts']) {
   process.setSourceMapsEnabled(true);
   const load = (module, filename) => {
